@@ -1,0 +1,97 @@
+package dev.swimmy.bot.core.sexp;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An alist or keyword plist seen as an ordered map. Keys match case-insensitively with {@code -}
+ * and {@code _} alike, so {@code daily_pnl}, {@code :DAILY-PNL} and {@code Daily_Pnl} are one key;
+ * the first occurrence wins, as with Lisp's {@code assoc}. Values are plain: {@link SexpMap},
+ * {@code List<Object>}, {@link String}, {@link Long} or {@link java.math.BigInteger}, {@link
+ * Double}, {@link Boolean#TRUE}, or null for {@code nil}.
+ */
+public final class SexpMap {
+  private final Map<String, String> names;
+  private final Map<String, Object> values;
+
+  SexpMap(LinkedHashMap<String, String> names, LinkedHashMap<String, Object> values) {
+    this.names = Collections.unmodifiableMap(names);
+    this.values = Collections.unmodifiableMap(values);
+  }
+
+  /** The form in which keys are compared: lower case, {@code _} read as {@code -}. */
+  public static String normalize(String key) {
+    return key.toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public boolean has(String key) {
+    return values.containsKey(normalize(key));
+  }
+
+  /** The value, or null when the key is absent or its value is {@code nil}. */
+  public Object get(String key) {
+    return values.get(normalize(key));
+  }
+
+  public int size() {
+    return values.size();
+  }
+
+  /** Keys as the file spelled them (lower case), in file order. */
+  public Set<String> keys() {
+    return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(names.values()));
+  }
+
+  /** The entries keyed as the file spelled them, in file order. */
+  public Map<String, Object> asMap() {
+    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+    names.forEach((norm, name) -> out.put(name, values.get(norm)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  public Optional<String> string(String key) {
+    return get(key) instanceof String s ? Optional.of(s) : Optional.empty();
+  }
+
+  public Optional<Number> number(String key) {
+    return get(key) instanceof Number n ? Optional.of(n) : Optional.empty();
+  }
+
+  public Optional<SexpMap> map(String key) {
+    return get(key) instanceof SexpMap m ? Optional.of(m) : Optional.empty();
+  }
+
+  /** A list value; {@code nil} counts as the empty list. */
+  public Optional<List<Object>> list(String key) {
+    Object v = get(key);
+    if (v instanceof List<?> list) {
+      return Optional.of(Collections.unmodifiableList(list));
+    }
+    return v == null && has(key) ? Optional.of(List.of()) : Optional.empty();
+  }
+
+  /** True when the value is {@code t}; {@code nil} and absence are both false. */
+  public boolean flag(String key) {
+    return Boolean.TRUE.equals(get(key));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SexpMap other && asMap().equals(other.asMap());
+  }
+
+  @Override
+  public int hashCode() {
+    return asMap().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return asMap().toString();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.swimmy.bot.core.sexp;
+
+/**
+ * The reader's one exception: what went wrong and where. Its message never quotes more than a
+ * few characters of the input, so a secret in a broken file does not reach the logs whole.
+ */
+public final class SexpParseException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** What kind of failure; {@code END_OF_FILE} is what SBCL calls a truncated input. */
+  public enum Kind {
+    END_OF_FILE,
+    READER_ERROR,
+    TOO_LARGE,
+    TOO_DEEP,
+    REFUSED
+  }
+
+  private final Kind kind;
+  private final int line;
+  private final int column;
+
+  public SexpParseException(Kind kind, String what, int line, int column) {
+    super(what + " at " + line + ":" + column);
+    this.kind = kind;
+    this.line = line;
+    this.column = column;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** 1-based line of the problem. */
+  public int line() {
+    return line;
+  }
+
+  /** 1-based column (in characters) of the problem. */
+  public int column() {
+    return column;
+  }
+
+  /** The name SBCL gives the matching condition, e.g. {@code END-OF-FILE}. */
+  public String lispConditionName() {
+    return kind == Kind.END_OF_FILE ? "END-OF-FILE" : "READER-ERROR";
+  }
+}

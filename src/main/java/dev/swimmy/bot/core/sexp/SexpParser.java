@@ -1,0 +1,393 @@
+package dev.swimmy.bot.core.sexp;
+
+import dev.swimmy.bot.core.sexp.Sexp.Chr;
+import dev.swimmy.bot.core.sexp.Sexp.Dotted;
+import dev.swimmy.bot.core.sexp.Sexp.Lst;
+import dev.swimmy.bot.core.sexp.Sexp.Str;
+import dev.swimmy.bot.core.sexp.Sexp.Sym;
+import dev.swimmy.bot.core.sexp.Sexp.Vec;
+import dev.swimmy.bot.core.sexp.SexpParseException.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One read of one text: a cursor over its characters and a stack of open forms. Package-private;
+ * {@link SexpReader} is the public face.
+ */
+final class SexpParser {
+  private static final Sym QUOTE = new Sym(null, "QUOTE");
+  private static final Sym FUNCTION = new Sym(null, "FUNCTION");
+
+  private final char[] s;
+  private final int maxDepth;
+  private final ArrayList<Frame> stack = new ArrayList<>();
+  private int pos;
+
+  SexpParser(char[] s, int maxDepth) {
+    this.s = s;
+    this.maxDepth = maxDepth;
+    if (s.length > 0 && s[0] == '\uFEFF') {
+      pos = 1;
+    }
+  }
+
+  Sexp parse() throws SexpParseException {
+    while (true) {
+      skipBlanks();
+      if (pos >= s.length) {
+        if (stack.isEmpty()) {
+          throw error(Kind.END_OF_FILE, "end of file before any form", pos);
+        }
+        Frame open = stack.get(stack.size() - 1);
+        throw error(Kind.END_OF_FILE, "end of file inside " + open.describe(), open.start);
+      }
+      Sexp done = step(s[pos]);
+      if (done != null) {
+        return done;
+      }
+    }
+  }
+
+  /** Consumes one token or bracket; returns the top-level form once it is complete. */
+  private Sexp step(char c) throws SexpParseException {
+    switch (c) {
+      case '(':
+        push(new Frame(Frame.LIST, pos));
+        pos++;
+        return null;
+      case ')':
+        return close();
+      case '\'':
+        push(new Frame(Frame.QUOTE, pos));
+        pos++;
+        return null;
+      case '"':
+        return emit(readString());
+      case '#':
+        return dispatch();
+      case '`':
+      case ',':
+        throw error(Kind.REFUSED, "backquote syntax is not accepted in data", pos);
+      default:
+        return token();
+    }
+  }
+
+  private Sexp close() throws SexpParseException {
+    int at = pos++;
+    if (stack.isEmpty()) {
+      throw error(Kind.READER_ERROR, "unmatched close parenthesis", at);
+    }
+    Frame top = stack.remove(stack.size() - 1);
+    Sexp value;
+    if (top.kind == Frame.LIST) {
+      if (top.state == Frame.AFTER_DOT) {
+        throw error(Kind.READER_ERROR, "nothing after the dot", at);
+      }
+      value = top.tail == null ? new Lst(top.items) : new Dotted(top.items, top.tail);
+    } else if (top.kind == Frame.VECTOR) {
+      value = new Vec(top.items);
+    } else {
+      throw error(Kind.READER_ERROR, "close parenthesis where " + top.describe() + " needs a form", at);
+    }
+    return emit(value);
+  }
+
+  /** Hands a finished form to the frame below it; returns it if it is the top-level form. */
+  private Sexp emit(Sexp value) throws SexpParseException {
+    Sexp v = value;
+    while (!stack.isEmpty()) {
+      Frame top = stack.get(stack.size() - 1);
+      switch (top.kind) {
+        case Frame.LIST:
+          top.accept(v);
+          if (top.state == Frame.BAD) {
+            throw error(Kind.READER_ERROR, "more than one object after the dot", pos - 1);
+          }
+          return null;
+        case Frame.VECTOR:
+          top.items.add(v);
+          return null;
+        case Frame.QUOTE:
+          stack.remove(stack.size() - 1);
+          v = new Lst(List.of(QUOTE, v));
+          break;
+        case Frame.FUNCTION:
+          stack.remove(stack.size() - 1);
+          v = new Lst(List.of(FUNCTION, v));
+          break;
+        default:
+          stack.remove(stack.size() - 1);
+          v = ArraySyntax.fromReadSyntax(top.rank, v, this, top.start);
+          break;
+      }
+    }
+    return v;
+  }
+
+  private void push(Frame frame) throws SexpParseException {
+    if (stack.size() >= maxDepth) {
+      throw error(Kind.TOO_DEEP, "nesting deeper than " + maxDepth, frame.start);
+    }
+    stack.add(frame);
+  }
+
+  private Sexp dispatch() throws SexpParseException {
+    int start = pos;
+    int p = pos + 1;
+    int arg = -1;
+    while (p < s.length && s[p] >= '0' && s[p] <= '9') {
+      arg = (arg < 0 ? 0 : arg) * 10 + (s[p] - '0');
+      if (arg > 1_000_000) {
+        throw error(Kind.READER_ERROR, "numeric argument to # is too large", start);
+      }
+      p++;
+    }
+    if (p >= s.length) {
+      throw error(Kind.END_OF_FILE, "end of file after #", start);
+    }
+    char d = s[p];
+    pos = p + 1;
+    switch (d) {
+      case '(':
+        push(new Frame(Frame.VECTOR, start));
+        return null;
+      case '\\':
+        return emit(readCharacter(start));
+      case '\'':
+        push(new Frame(Frame.FUNCTION, start));
+        return null;
+      case ':':
+        return emit(Tokens.uninterned(this, start));
+      case 'a':
+      case 'A':
+        Frame array = new Frame(Frame.ARRAY, start);
+        array.rank = arg;
+        push(array);
+        return null;
+      case 'x':
+      case 'X':
+        return emit(Tokens.radix(this, 16, start));
+      case 'o':
+      case 'O':
+        return emit(Tokens.radix(this, 8, start));
+      case 'b':
+      case 'B':
+        return emit(Tokens.radix(this, 2, start));
+      case 'r':
+      case 'R':
+        if (arg < 2 || arg > 36) {
+          throw error(Kind.READER_ERROR, "radix must be between 2 and 36", start);
+        }
+        return emit(Tokens.radix(this, arg, start));
+      case '.':
+        throw error(Kind.REFUSED, "read-time evaluation (#.) is refused", start);
+      case '+':
+      case '-':
+        throw error(Kind.REFUSED, "feature expressions (#" + d + ") are refused", start);
+      default:
+        throw error(
+            Kind.REFUSED, "reader macro #" + printable(d) + " is not accepted in data", start);
+    }
+  }
+
+  private static String printable(char c) {
+    return c >= ' ' && c < 0x7f ? String.valueOf(c) : String.format("U+%04X", (int) c);
+  }
+
+  private Sexp token() throws SexpParseException {
+    int start = pos;
+    Sexp atom = Tokens.read(this);
+    if (atom == Tokens.DOT) {
+      Frame top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+      if (top == null || top.kind != Frame.LIST || !top.dotAllowed()) {
+        throw error(Kind.READER_ERROR, "dot context error", start);
+      }
+      top.state = Frame.AFTER_DOT;
+      return null;
+    }
+    return emit(atom);
+  }
+
+  private Str readString() throws SexpParseException {
+    int start = pos++;
+    int p = pos;
+    while (p < s.length && s[p] != '"' && s[p] != '\\') {
+      p++;
+    }
+    if (p < s.length && s[p] == '"') {
+      Str str = new Str(new String(s, pos, p - pos));
+      pos = p + 1;
+      return str;
+    }
+    StringBuilder sb = new StringBuilder(p - pos + 16).append(s, pos, p - pos);
+    while (p < s.length) {
+      char c = s[p++];
+      if (c == '"') {
+        pos = p;
+        return new Str(sb.toString());
+      }
+      if (c == '\\') {
+        if (p >= s.length) {
+          break;
+        }
+        c = s[p++];
+      }
+      sb.append(c);
+    }
+    throw error(Kind.END_OF_FILE, "end of file inside a string", start);
+  }
+
+  private Chr readCharacter(int start) throws SexpParseException {
+    if (pos >= s.length) {
+      throw error(Kind.END_OF_FILE, "end of file after #\\", start);
+    }
+    int first = Character.codePointAt(s, pos);
+    int p = pos + Character.charCount(first);
+    while (p < s.length && Tokens.isConstituent(s[p])) {
+      p++;
+    }
+    String name = new String(s, pos, p - pos);
+    pos = p;
+    if (name.codePointCount(0, name.length()) == 1) {
+      return new Chr(first);
+    }
+    Integer code = CharNames.lookup(name);
+    if (code == null) {
+      throw error(Kind.READER_ERROR, "unknown character name #\\" + Tokens.clip(name), start);
+    }
+    return new Chr(code);
+  }
+
+  /** Skips whitespace, {@code ;} line comments and nested {@code #| |#} block comments. */
+  private void skipBlanks() throws SexpParseException {
+    while (pos < s.length) {
+      char c = s[pos];
+      if (Tokens.isWhitespace(c)) {
+        pos++;
+      } else if (c == ';') {
+        while (pos < s.length && s[pos] != '\n') {
+          pos++;
+        }
+      } else if (c == '#' && pos + 1 < s.length && s[pos + 1] == '|') {
+        skipBlockComment();
+      } else {
+        return;
+      }
+    }
+  }
+
+  private void skipBlockComment() throws SexpParseException {
+    int start = pos;
+    int depth = 0;
+    while (pos < s.length) {
+      if (s[pos] == '#' && pos + 1 < s.length && s[pos + 1] == '|') {
+        depth++;
+        pos += 2;
+      } else if (s[pos] == '|' && pos + 1 < s.length && s[pos + 1] == '#') {
+        depth--;
+        pos += 2;
+        if (depth == 0) {
+          return;
+        }
+      } else {
+        pos++;
+      }
+    }
+    throw error(Kind.END_OF_FILE, "end of file inside a #| comment", start);
+  }
+
+  char[] chars() {
+    return s;
+  }
+
+  int pos() {
+    return pos;
+  }
+
+  void pos(int newPos) {
+    pos = newPos;
+  }
+
+  /** Builds an error at a character offset, counting lines only now that one is needed. */
+  SexpParseException error(Kind kind, String what, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    int end = Math.min(offset, s.length);
+    for (int i = 0; i < end; i++) {
+      if (s[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new SexpParseException(kind, what, line, end - lineStart + 1);
+  }
+
+  /** A form being read: an open list or vector, or a prefix waiting for its form. */
+  private static final class Frame {
+    static final int LIST = 0;
+    static final int VECTOR = 1;
+    static final int QUOTE = 2;
+    static final int FUNCTION = 3;
+    static final int ARRAY = 4;
+
+    static final int ITEMS = 0;
+    static final int AFTER_DOT = 1;
+    static final int HAS_TAIL = 2;
+    static final int BAD = 3;
+
+    final int kind;
+    final int start;
+    final ArrayList<Sexp> items;
+    Sexp tail;
+    int state = ITEMS;
+    int rank = -1;
+
+    Frame(int kind, int start) {
+      this.kind = kind;
+      this.start = start;
+      this.items = kind == LIST || kind == VECTOR ? new ArrayList<>() : null;
+    }
+
+    boolean dotAllowed() {
+      return state == ITEMS && !items.isEmpty();
+    }
+
+    /** Adds an item, or the tail after a dot; a list tail splices in as Lisp's reader does. */
+    void accept(Sexp v) {
+      switch (state) {
+        case ITEMS:
+          items.add(v);
+          break;
+        case AFTER_DOT:
+          if (v instanceof Lst lst) {
+            items.addAll(lst.items());
+          } else if (v instanceof Dotted dotted) {
+            items.addAll(dotted.items());
+            tail = dotted.tail();
+          } else {
+            tail = v;
+          }
+          state = HAS_TAIL;
+          break;
+        default:
+          state = BAD;
+      }
+    }
+
+    String describe() {
+      switch (kind) {
+        case LIST:
+          return "a list opened here";
+        case VECTOR:
+          return "a vector opened here";
+        case QUOTE:
+          return "a quote";
+        case FUNCTION:
+          return "#'";
+        default:
+          return "#A";
+      }
+    }
+  }
+}

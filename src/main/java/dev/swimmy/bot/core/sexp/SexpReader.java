@@ -1,0 +1,73 @@
+package dev.swimmy.bot.core.sexp;
+
+import dev.swimmy.bot.core.sexp.SexpParseException.Kind;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the first S-expression of a text the way SBCL's {@code read} does with {@code
+ * *read-eval*} off, for everything the engine's printer writes and the rest of standard syntax
+ * a hand-edited file may hold: comments ({@code ;}, {@code #| |#}), {@code |piped|} and
+ * package-qualified symbols, {@code #\c} characters, {@code #(..)} vectors, {@code #A} arrays
+ * (SBCL prints strings readably as {@code #A((16) base-char . "..")}), integers of any size,
+ * ratios, every float exponent marker, radix integers, CRLF and a UTF-8 byte-order mark.
+ *
+ * <p>Reader macros that evaluate or build objects ({@code #.}, {@code #+}, {@code #S}, ...) are
+ * refused. The reader is iterative, so nesting is bounded by {@link SexpLimits#maxDepth()} and not
+ * by the Java stack, and it does a constant amount of work per character. Anything after the
+ * first form is ignored, as Lisp's {@code read} ignores it.
+ */
+public final class SexpReader {
+  private final SexpLimits limits;
+
+  public SexpReader(SexpLimits limits) {
+    this.limits = limits;
+  }
+
+  public SexpReader() {
+    this(SexpLimits.DEFAULT);
+  }
+
+  /** Reads the first form of {@code text} with the default limits. */
+  public static Sexp parse(String text) throws SexpParseException {
+    return new SexpReader().read(text);
+  }
+
+  /** Reads the first form of UTF-8 bytes; malformed UTF-8 is a reader error. */
+  public Sexp read(byte[] utf8) throws SexpParseException {
+    if (utf8.length > limits.maxBytes()) {
+      throw tooLarge(utf8.length);
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(utf8))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new SexpParseException(Kind.READER_ERROR, "input is not valid UTF-8", 1, 1);
+    }
+    return read(text);
+  }
+
+  /** Reads the first form of {@code text}. */
+  public Sexp read(String text) throws SexpParseException {
+    if (text.length() > limits.maxBytes()) {
+      throw tooLarge(text.length());
+    }
+    return new SexpParser(text.toCharArray(), limits.maxDepth()).parse();
+  }
+
+  private SexpParseException tooLarge(int size) {
+    return new SexpParseException(
+        Kind.TOO_LARGE,
+        "input of " + size + " bytes is over the limit of " + limits.maxBytes(),
+        1,
+        1);
+  }
+}
