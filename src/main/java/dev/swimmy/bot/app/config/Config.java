@@ -1,0 +1,62 @@
+package dev.swimmy.bot.app.config;
+
+import dev.swimmy.bot.core.Secret;
+import dev.swimmy.bot.core.relay.WebhookAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The whole configuration, typed and immutable, with every path already resolved against
+ * {@link #home()}. {@link ConfigLoader} builds it from {@code config/swimmy-bot.yaml} and the
+ * environment; the key names in the comments are the YAML keys of SPEC.md.
+ */
+public record Config(
+    Path home, Discord discord, Status status, Notifier notifier, Admin admin) {
+
+  /** {@code discord.*}. No token means the bot part is off and the rest runs. */
+  public record Discord(
+      Optional<Secret> token,
+      URI apiBaseUrl,
+      OptionalLong guildId,
+      OptionalLong panelChannelId,
+      Duration panelInterval,
+      Optional<WebhookAddress> alertsWebhook,
+      OptionalLong alertsChannelId) {}
+
+  /** {@code status.<source>.*} for the three sources, and the reader's limits. */
+  public record Status(
+      Source liveStatus,
+      Source systemMetrics,
+      Source backtestCache,
+      long maxFileBytes,
+      int maxDepth,
+      Path lastGoodDir) {}
+
+  /** One status file: where it is, the schema it must have, when its data counts as stale. */
+  public record Source(Path path, int schemaVersion, Duration staleAfter) {}
+
+  /** {@code notifier.*}: the relay. */
+  public record Notifier(
+      String bind,
+      int queueMax,
+      Duration dedupeWindow,
+      Path spool,
+      Path metricsFile,
+      Duration metricsInterval,
+      Duration maxAge,
+      Duration latencySlo,
+      Map<String, WebhookAddress> routes,
+      int maxFrameBytes,
+      Duration heartbeatInterval) {
+    public Notifier {
+      routes = Map.copyOf(routes);
+    }
+  }
+
+  /** {@code admin.listen}: the admin HTTP address, loopback unless configured. */
+  public record Admin(String host, int port) {}
+}

@@ -1,0 +1,38 @@
+package dev.swimmy.bot.core;
+
+import java.util.Objects;
+
+/**
+ * A value that must never be printed: the bot token, a webhook token. Its {@code toString} is a
+ * fixed mask, so a secret that slips into a log line, an exception or a record's {@code
+ * toString} shows nothing; only {@link #reveal()} gives the value, at the one place that sends it.
+ */
+public final class Secret {
+  private final String value;
+
+  public Secret(String value) {
+    this.value = Objects.requireNonNull(value, "value");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("a secret cannot be blank");
+    }
+  }
+
+  public String reveal() {
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Secret other && value.equals(other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "****";
+  }
+}
