@@ -1,0 +1,32 @@
+package dev.swimmy.bot.core.relay;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A notification that passed validation and is ready to be committed to the spool: where it goes,
+ * the Discord message body as JSON, and its times. {@code engineId} is the engine's message id when
+ * the envelope carried one (a repeat of it is a duplicate whatever the payload); {@code
+ * engineTime} is when the engine made it, if it said, and latency is measured from it, else from
+ * {@code receivedAt}.
+ */
+public record Notification(
+    WebhookAddress webhook,
+    String payloadJson,
+    Optional<String> engineId,
+    Optional<Instant> engineTime,
+    Instant receivedAt) {
+  public Notification {
+    Objects.requireNonNull(webhook, "webhook");
+    Objects.requireNonNull(payloadJson, "payloadJson");
+    Objects.requireNonNull(engineId, "engineId");
+    Objects.requireNonNull(engineTime, "engineTime");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+  }
+
+  /** The time latency and age are measured from. */
+  public Instant createdAt() {
+    return engineTime.orElse(receivedAt);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.swimmy.bot.core.relay;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The durable queue between intake and the webhook lanes. A notification counts as queued only
+ * once {@link #commit} has returned; every message is in one state: pending, in flight (claimed by
+ * a lane), delivered (pruned later) or dead letter. Opening a spool returns anything left in flight
+ * by a crash to pending, so the only duplicates a crash can cause are sends that were in flight.
+ *
+ * <p>Implementations: {@code edge.spool.SqliteSpool} (WAL, synchronous=FULL) in production; an
+ * in-memory one in the test tree. Methods may be called from several threads; a write that
+ * cannot be made durable throws {@link SpoolUnavailableException} and changes nothing.
+ */
+public interface Spool extends AutoCloseable {
+
+  /**
+   * Commits a batch in one transaction, in order. Each notification is either queued, or a
+   * duplicate (same engine id ever seen within the dedupe window, or the same webhook and
+   * canonical payload within the window) and not stored. When more than {@code queueMax} would be
+   * pending, the oldest pending ones are dropped (and counted in the outcome).
+   */
+  CommitOutcome commit(List<Notification> batch, Instant now) throws SpoolUnavailableException;
+
+  /** Webhook ids that have pending messages and are not marked dead. */
+  Set<String> webhooksWithPending() throws SpoolUnavailableException;
+
+  /** Claims up to {@code max} oldest pending messages of one webhook, in order, as in flight. */
+  List<SpooledMessage> claim(String webhookId, int max) throws SpoolUnavailableException;
+
+  /** Marks in-flight messages delivered (Discord answered 2xx). */
+  void delivered(List<Long> ids, Instant at) throws SpoolUnavailableException;
+
+  /** Returns in-flight messages to pending, ahead of newer ones, counting one more attempt. */
+  void release(List<Long> ids) throws SpoolUnavailableException;
+
+  /** Moves messages to dead letters, keeping the reason (e.g. Discord's 400 error body). */
+  void deadLetter(List<Long> ids, String reason, Instant at) throws SpoolUnavailableException;
+
+  /** Marks a webhook dead (kept across restarts) and moves all its pending messages to dead letters. */
+  int markWebhookDead(String webhookId, String reason, Instant at) throws SpoolUnavailableException;
+
+  /** Dead webhooks with why and since when. */
+  List<DeadWebhook> deadWebhooks() throws SpoolUnavailableException;
+
+  /**
+   * Brings dead letters back to pending (of one webhook, or all when empty) and clears that
+   * webhook's dead mark; returns how many messages were requeued.
+   */
+  int requeueDeadLetters(Optional<String> webhookId) throws SpoolUnavailableException;
+
+  /** Deletes dead letters (of one webhook, or all when empty); returns how many. */
+  int purgeDeadLetters(Optional<String> webhookId) throws SpoolUnavailableException;
+
+  /** Dead letters, oldest first, at most {@code max}. */
+  List<DeadLetter> deadLetters(int max) throws SpoolUnavailableException;
+
+  /** Counts for metrics and {@code /notifier}. */
+  SpoolStats stats() throws SpoolUnavailableException;
+
+  @Override
+  void close();
+
+  /** What a commit did. */
+  record CommitOutcome(int queued, int duplicates, int dropped) {}
+
+  /** A webhook that answered 401/403/404. */
+  record DeadWebhook(String webhookId, String reason, Instant since) {}
+
+  /** A message that will not be sent unless an admin requeues it. */
+  record DeadLetter(long id, String webhookId, String reason, Instant createdAt, Instant deadAt) {}
+
+  /** Queue figures; {@code oldestPending} is empty when nothing is pending. */
+  record SpoolStats(int pending, int inFlight, int deadLetters, int deadWebhooks, Optional<Instant> oldestPending) {}
+}

@@ -1,0 +1,11 @@
+package dev.swimmy.bot.core.relay;
+
+import java.time.Instant;
+
+/**
+ * A committed notification as the sender sees it. {@code id} is the spool's sequence number:
+ * increasing in commit order, so ordering by it is per-webhook FIFO. {@code attempts} counts the
+ * sends tried so far (across restarts).
+ */
+public record SpooledMessage(
+    long id, WebhookAddress webhook, String payloadJson, Instant createdAt, Instant receivedAt, int attempts) {}
