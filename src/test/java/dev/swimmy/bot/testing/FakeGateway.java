@@ -3,6 +3,7 @@ package dev.swimmy.bot.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okhttp3.internal.ws.RealWebSocket;
 
 /**
  * Discord's gateway over JSON text frames without compression: HELLO, IDENTIFY (token checked,
@@ -70,9 +72,20 @@ final class FakeGateway {
     return open.size();
   }
 
-  /** Cuts every gateway connection without a close frame, as a network failure would. */
+  /**
+   * Cuts every gateway connection without a close frame, as a network failure would. A server-side
+   * okhttp WebSocket cannot {@code cancel()} (it has no Call), so this fails it the way its own
+   * reader does on an I/O error, which closes the socket.
+   */
   void dropConnections() {
-    open.forEach(WebSocket::cancel);
+    for (WebSocket ws : open) {
+      open.remove(ws);
+      if (ws instanceof RealWebSocket real) {
+        real.failWebSocket(new IOException("connection dropped by FakeDiscord"), null, false);
+      } else {
+        ws.close(4000, "Unknown error");
+      }
+    }
   }
 
   /** Closes every gateway connection with a close frame carrying {@code code}. */
