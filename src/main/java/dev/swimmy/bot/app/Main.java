@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "swimmy-bot",
     mixinStandardHelpOptions = true,
+    subcommands = RenderCommand.class,
     description = "Status dashboard and durable notification relay for the Swimmy engine.")
 public final class Main implements Callable<Integer> {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
