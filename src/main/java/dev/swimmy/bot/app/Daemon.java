@@ -1,7 +1,10 @@
 package dev.swimmy.bot.app;
 
 import dev.swimmy.bot.app.config.Config;
+import dev.swimmy.bot.core.render.DiscordJson;
+import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.edge.admin.AdminServer;
+import dev.swimmy.bot.edge.admin.PanelPage;
 import dev.swimmy.bot.edge.admin.AdminServer.Readiness;
 import dev.swimmy.bot.edge.admin.AdminServer.ReadinessCheck;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -30,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final Duration STOP_BUDGET = Duration.ofSeconds(10);
+  private static final Duration PANEL_PAGE_REFRESH = Duration.ofSeconds(30);
 
   private final Config config;
   private final Map<String, String> env;
@@ -39,6 +43,7 @@ public final class Daemon implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<ReadinessCheck> readiness = new ArrayList<>();
   private AdminServer admin;
+  private StatusService status;
 
   public Daemon(Config config, Map<String, String> env, Clock clock) {
     this.config = config;
@@ -53,10 +58,16 @@ public final class Daemon implements AutoCloseable {
       return lock::close;
     });
     bindJvmMetrics();
-    lifecycle.start("admin http", "http://" + config.admin().host() + ":" + config.admin().port(),
-        STOP_BUDGET, () -> {
+    status = StatusService.create(config.status(), clock);
+    LOG.info("status sources: {}, {}, {}", config.status().liveStatus().path(),
+        config.status().systemMetrics().path(), config.status().backtestCache().path());
+    lifecycle.start("admin http", "http://" + config.admin().host() + ":" + config.admin().port()
+        + "/panel", STOP_BUDGET, () -> {
           admin = AdminServer.start(config.admin().host(), config.admin().port(), registry,
-              readiness, () -> "<html><body>panel</body></html>", () -> "{}");
+              readiness,
+              () -> PanelPage.render(status.message(StatusSection.OVERVIEW), clock.instant(),
+                  PANEL_PAGE_REFRESH),
+              () -> DiscordJson.toJson(status.message(StatusSection.OVERVIEW)));
           return admin::close;
         });
     readiness.add(new ReadinessCheck("daemon", () -> Readiness.up("started")));
