@@ -55,6 +55,14 @@ class SexpReaderTest {
   }
 
   @Test
+  void anEmptyNameBetweenBars_afterAPackageMarker_isTheEmptyName() throws Exception {
+    assertThat(read(":||")).isEqualTo(Sym.keyword(""));
+    assertThat(read("swimmy::||")).isEqualTo(new Sym("SWIMMY", ""));
+    assertThat(read("#:||")).isEqualTo(new Sym("", ""));
+    assertThatThrownBy(() -> read("swimmy: x")).hasMessageContaining("package marker");
+  }
+
+  @Test
   void characters_byLiteralAndByName() throws Exception {
     assertThat(read("#\\a")).isEqualTo(new Chr('a'));
     assertThat(read("#\\A")).isEqualTo(new Chr('A'));
