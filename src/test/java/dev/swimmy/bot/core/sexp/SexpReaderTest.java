@@ -75,6 +75,13 @@ class SexpReaderTest {
   }
 
   @Test
+  void characterSeven_isBel_whileBellIsTheUnicodeBell_asInSbcl() throws Exception {
+    assertThat(read("#\\Bel")).isEqualTo(new Chr(7));
+    assertThat(read("#\\Bell")).isEqualTo(new Chr(0x1F514));
+    assertThat(SexpWriter.write(new Chr(7))).isEqualTo("#\\Bel");
+  }
+
+  @Test
   void vectorsAndArrays_becomeVectorsOrStrings() throws Exception {
     assertThat(read("#(1 \"two\" :three)"))
         .isEqualTo(new Vec(List.of(Int.of(1), new Str("two"), Sym.keyword("THREE"))));
@@ -124,6 +131,18 @@ class SexpReaderTest {
     assertThat(read("-2/6")).isEqualTo(new Ratio(BigInteger.valueOf(-1), BigInteger.valueOf(3)));
     assertThat(read("4/2")).isEqualTo(Int.of(2));
     assertThat(plain("1/4")).isEqualTo(0.25);
+  }
+
+  @Test
+  void aRatio_becomesTheNearestDouble_asSbclCoercesIt() throws Exception {
+    // SBCL's (coerce r 'double-float) for this ratio; 16 decimal digits were one ulp off.
+    assertThat(plain(
+            "-1414487741391723688124592889771207739598446858091561979810305/"
+                + "1149355553491005587764270364661261825061675428335217676985293"))
+        .isEqualTo(-1.2306789984138646);
+    assertThat(plain("1/3")).isEqualTo(1.0 / 3);
+    assertThat(plain("-2/3")).isEqualTo(-2.0 / 3);
+    assertThat(plain("1/" + BigInteger.TWO.pow(1000))).isEqualTo(Math.scalb(1.0, -1000));
   }
 
   @Test
