@@ -150,7 +150,7 @@ public sealed interface Sexp {
     }
 
     public static Real ofSingle(float value) {
-      return new Real(Double.parseDouble(Float.toString(value)), true);
+      return new Real(ShortestFloat.of(value), true);
     }
   }
 }

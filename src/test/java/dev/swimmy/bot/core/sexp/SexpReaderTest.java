@@ -126,6 +126,16 @@ class SexpReaderTest {
   }
 
   @Test
+  void aSingleFloat_keepsItsShortestDecimal_onEveryJdk() throws Exception {
+    // JDK 17's Float.toString prints 1.93825771E13 for this float; SBCL prints 1.9382577e13.
+    assertThat(read("1.9382577e13")).isEqualTo(new Real(1.9382577e13, true));
+    assertThat(read("1.93825771e13")).isEqualTo(new Real(1.9382577e13, true));
+    assertThat(plain("0.66338515")).isEqualTo(0.66338515);
+    // Two shortest decimals are equally near -1384628.25; SBCL prints the one rounded half up.
+    assertThat(plain("-1384628.25")).isEqualTo(-1384628.3);
+  }
+
+  @Test
   void ratios_areReducedAndIntegralOnesBecomeIntegers() throws Exception {
     assertThat(read("1/3")).isEqualTo(new Ratio(BigInteger.ONE, BigInteger.valueOf(3)));
     assertThat(read("-2/6")).isEqualTo(new Ratio(BigInteger.valueOf(-1), BigInteger.valueOf(3)));
