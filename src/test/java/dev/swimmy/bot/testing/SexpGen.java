@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  *
  * <p>{@link #anyTree} covers every node kind and every corner the writer must escape. {@link
  * #sbclTree} keeps to what SBCL can read and what {@code lisp_to_json.lisp} maps the same way as
- * {@code SexpView}: no package-qualified symbols but keywords, no vectors, no unnamed control
- * characters, dotted pairs only as {@code (key . atom)} cells of an alist, and every symbol name
+ * {@code SexpView}: no package-qualified symbols but keywords, no vectors (the script prints them
+ * as text), no subnormal floats (see {@link #normal}), dotted pairs only as {@code (key . atom)} cells of an alist, and every symbol name
  * made unique, so no two alist or plist keys collide.
  */
 public final class SexpGen {
@@ -138,10 +138,10 @@ public final class SexpGen {
       case 4:
         return ratio();
       case 5:
-        return single();
+        return sbcl ? normal(single()) : single();
       case 6:
       case 7:
-        return doubleFloat();
+        return sbcl ? normal(doubleFloat()) : doubleFloat();
       case 8:
         return new Str(text(STRING_PIECES, 12));
       case 9:
@@ -174,6 +174,17 @@ public final class SexpGen {
       return new Int(num);
     }
     return new Ratio(rnd.nextBoolean() ? num.negate() : num, den);
+  }
+
+  /**
+   * SBCL 2.2.9 does not round subnormal decimals correctly when reading ({@code 4.9d-324} reads as
+   * {@code 0.0d0}, {@code 1.0d-310} as {@code 9.99999999999997d-311}), so SBCL mode keeps to
+   * normal floats; the engine's figures are never that small.
+   */
+  private static Real normal(Real r) {
+    double magnitude = Math.abs(r.value());
+    boolean subnormal = magnitude != 0 && magnitude < (r.single() ? Float.MIN_NORMAL : Double.MIN_NORMAL);
+    return subnormal ? new Real(r.single() ? 1.5 : -2.5, r.single()) : r;
   }
 
   private Real single() {
@@ -240,7 +251,7 @@ public final class SexpGen {
     if (kind == 0) {
       return new Chr(NAMED_CHARS[rnd.nextInt(NAMED_CHARS.length)]);
     }
-    if (kind == 1 && !sbcl) {
+    if (kind == 1) {
       int[] odd = {1, 0x1f, 0x85, 0xa0, 0x2028, 0x3000, 0xFEFF, 0x10FFFF, 'U', '+'};
       return new Chr(odd[rnd.nextInt(odd.length)]);
     }
