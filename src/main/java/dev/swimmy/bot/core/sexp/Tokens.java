@@ -69,7 +69,13 @@ final class Tokens {
         }
         throw p.error(Kind.READER_ERROR, "a token of only dots", start);
       }
-      return symbol(p, new String(s, start, i - start), null, s[i - 1] == ':', start);
+      Sexp cached = p.cachedSymbol(start, i);
+      if (cached != null) {
+        return cached;
+      }
+      Sexp symbol = symbol(p, new String(s, start, i - start), null, s[i - 1] == ':', start);
+      p.cacheSymbol(start, i, symbol);
+      return symbol;
     }
     return escapedSymbol(p, start);
   }
