@@ -1,0 +1,56 @@
+package dev.swimmy.bot.edge.zmq;
+
+import java.lang.reflect.Field;
+import java.nio.channels.ServerSocketChannel;
+import java.util.Collection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+/**
+ * Frees the TCP port of a PULL socket whose I/O thread has died (jeromq 0.6.0, zeromq/jeromq#1005:
+ * a frame with length {@code 0xFFFFFFFFFFFFFFFF} throws {@code NegativeArraySizeException} in the
+ * I/O thread). The dead thread can no longer close its listener, so the port stays bound and a
+ * new socket could never take it over; closing the listener's channel directly is the only way.
+ * This reaches into jeromq internals ({@code SocketBase.endpoints}, {@code TcpListener.fd}) of
+ * the pinned version, is best effort and logs when the layout differs.
+ */
+final class ListenerRescue {
+  private static final Logger LOG = LoggerFactory.getLogger(ListenerRescue.class);
+
+  private ListenerRescue() {}
+
+  /** Closes every TCP listener of {@code socket}; returns how many were closed. */
+  static int closeListeners(ZMQ.Socket socket) {
+    int closed = 0;
+    try {
+      Object endpoints = field(socket.base(), "endpoints");
+      for (Object endpointPipe : (Collection<?>) endpoints.getClass().getMethod("values").invoke(endpoints)) {
+        Object own = field(endpointPipe, "endpoint");
+        if (own != null && own.getClass().getName().equals("zmq.io.net.tcp.TcpListener")) {
+          ServerSocketChannel fd = (ServerSocketChannel) field(own, "fd");
+          if (fd != null && fd.isOpen()) {
+            fd.close();
+            closed++;
+          }
+        }
+      }
+    } catch (ReflectiveOperationException | RuntimeException | java.io.IOException e) {
+      LOG.warn("could not free the listener of a dead PULL socket (jeromq layout changed?): {}", e.toString());
+    }
+    return closed;
+  }
+
+  private static Object field(Object target, String name) throws ReflectiveOperationException {
+    for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(target);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      }
+    }
+    throw new NoSuchFieldException(name);
+  }
+}
