@@ -1,6 +1,7 @@
 package dev.swimmy.bot.edge.zmq;
 
 import java.lang.reflect.Field;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Collection;
 import org.slf4j.Logger;
@@ -11,7 +12,9 @@ import org.zeromq.ZMQ;
  * Frees the TCP port of a PULL socket whose I/O thread has died (jeromq 0.6.0, zeromq/jeromq#1005:
  * a frame with length {@code 0xFFFFFFFFFFFFFFFF} throws {@code NegativeArraySizeException} in the
  * I/O thread). The dead thread can no longer close its listener, so the port stays bound and a
- * new socket could never take it over; closing the listener's channel directly is the only way.
+ * new socket could never take it over. Closing the channel is not enough: NIO defers closing a
+ * channel registered with a selector until that selector next runs, which a dead thread never
+ * does, so the listener's poller selector is closed too (the abandoned context is of no use).
  * This reaches into jeromq internals ({@code SocketBase.endpoints}, {@code TcpListener.fd}) of
  * the pinned version, is best effort and logs when the layout differs.
  */
@@ -29,9 +32,13 @@ final class ListenerRescue {
         Object own = field(endpointPipe, "endpoint");
         if (own != null && own.getClass().getName().equals("zmq.io.net.tcp.TcpListener")) {
           ServerSocketChannel fd = (ServerSocketChannel) field(own, "fd");
+          Selector selector = (Selector) field(field(field(own, "ioObject"), "poller"), "selector");
           if (fd != null && fd.isOpen()) {
             fd.close();
             closed++;
+          }
+          if (selector != null && selector.isOpen()) {
+            selector.close();
           }
         }
       }

@@ -158,6 +158,8 @@ public final class PullLoop implements AutoCloseable {
       frame = ++frames < settings.batchMax() ? socket.recv(ZMQ.DONTWAIT) : null;
     }
     commit(accepted, now);
+    // Frames came in during this step: a slow commit must not count as silence.
+    lastProof = clock.instant();
   }
 
   private void handle(byte[] frame, Instant now, List<Notification> accepted) {
