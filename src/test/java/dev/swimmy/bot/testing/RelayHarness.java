@@ -31,6 +31,7 @@ public final class RelayHarness {
       push = context.createSocket(SocketType.PUSH);
       push.setLinger(5_000);
       push.setSndHWM(1_000);
+      push.setSendTimeOut(5_000);
       push.connect(endpoint);
     }
 
