@@ -161,6 +161,30 @@ class PullLoopTest {
     assertThat(registry.scrape()).contains("swimmy_notifier_intake_rebuilds_total");
   }
 
+  @Test
+  void aFullSpool_rejectsFramesAsSpoolUnavailable_andIntakeKeepsRunning() throws Exception {
+    RelayMetrics m = new RelayMetrics(registry);
+    try (dev.swimmy.bot.edge.spool.SqliteSpool spool = dev.swimmy.bot.edge.spool.SqliteSpool.open(
+            dir.resolve("tiny.db"), new dev.swimmy.bot.edge.spool.SqliteSpool.Settings(100_000,
+                Duration.ofSeconds(180), Duration.ofMinutes(10), 64 * 1024), Clock.systemUTC(), m::spoolWriteFailed);
+        PullLoop loop = new PullLoop(PullLoop.Settings.of("tcp://127.0.0.1:*", Duration.ofMillis(300), 256 * 1024),
+            new dev.swimmy.bot.core.relay.EnvelopeDecoder(java.util.Map.of(), 256 * 1024, "n"), spool, m, alerts,
+            Clock.systemUTC(), IntakeListener.NONE)) {
+      pusher = new Pusher(loop.start());
+      String big = "y".repeat(4_000);
+      for (int i = 0; i < 100; i++) {
+        pusher.send(envelope("1", "m-" + i, big + i));
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> m.queuedTotal() + m.rejected(RejectReason.SPOOL_UNAVAILABLE) == 100);
+      assertThat(m.rejected(RejectReason.SPOOL_UNAVAILABLE)).isPositive();
+      assertThat(registry.scrape()).contains("swimmy_notifier_spool_available 0.0")
+          .doesNotContain("swimmy_notifier_spool_write_failures_total 0.0");
+      assertThat(spool.stats().pending()).isEqualTo((int) m.queuedTotal());
+      pusher.send("garbage");
+      await().atMost(Duration.ofSeconds(30)).until(() -> m.rejected(RejectReason.UNPARSEABLE) == 1);
+    }
+  }
+
   /** A ZMTP 3.0 NULL greeting, then a long frame header whose 8-byte length is {@code length}. */
   static void sendZmtpFrameWithLength(String endpoint, long length) throws IOException {
     String hostPort = endpoint.substring("tcp://".length());
