@@ -457,6 +457,10 @@ public final class WebhookLanes {
   private Request nextRequest(Lane lane, Instant now) {
     List<SpooledMessage> stale = lane.carry.stream().filter(m -> expired(m, now)).toList();
     if (!stale.isEmpty()) {
+      // Messages about to expire (within a tenth of max-age) join this digest rather than
+      // making a second one moments later.
+      Instant soon = now.plus(settings.maxAge().dividedBy(10));
+      stale = lane.carry.stream().filter(m -> expired(m, soon)).toList();
       lane.carry.removeAll(stale);
       return new Request(stale, List.of(Digest.payload(stale)), true, false);
     }

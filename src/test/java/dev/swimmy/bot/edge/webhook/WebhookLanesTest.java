@@ -102,7 +102,7 @@ class WebhookLanesTest {
 
   @Test
   void aTenMinuteOutageEndsInOneDigest_notAnAvalanche() throws Exception {
-    try (LaneRig rig = new LaneRig(300)) {
+    try (LaneRig rig = new LaneRig(60)) {
       WebhookAddress hook = rig.hook("800");
       FakeWebhook fake = rig.fake("800");
       fake.faults().always(Fault.SERVICE_UNAVAILABLE);
