@@ -115,4 +115,23 @@ class StatusDecoderTest {
     assertThat(s.topBySharpe()).hasSize(10);
     assertThat(s.topBySharpe().get(0).sharpe()).isGreaterThanOrEqualTo(s.topBySharpe().get(9).sharpe());
   }
+
+  @Test
+  void backtestEntriesWithoutNameOrTimestamp_areCountedAndSkipped() {
+    byte[] bytes = ("((schema_version . 1) (entries ((name . \"A\") (timestamp . 3979768699)"
+        + " (result :sharpe 1.5d0 :trades 3)) ((name . \"B\")) 42))").getBytes(StandardCharsets.UTF_8);
+    BacktestCache s = (BacktestCache) ((ReadOutcome.Good) StatusFixtures.DECODER.decode(
+        SourceId.BACKTEST_CACHE, bytes, 1, MTIME)).snapshot();
+    assertThat(s.entryCount()).isEqualTo(3);
+    assertThat(s.skippedEntries()).isEqualTo(2);
+    assertThat(s.newest().sharpe()).isEqualTo(1.5);
+    assertThat(s.newest().trades()).isEqualTo(3L);
+  }
+
+  @Test
+  void backtestEntriesThatAreNotAList_areAParseFailure() {
+    byte[] bytes = "((schema_version . 1) (entries . 5))".getBytes(StandardCharsets.UTF_8);
+    assertThat(StatusFixtures.DECODER.decode(SourceId.BACKTEST_CACHE, bytes, 1, MTIME))
+        .isInstanceOf(ReadOutcome.Bad.class);
+  }
 }

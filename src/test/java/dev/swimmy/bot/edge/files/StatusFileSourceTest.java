@@ -19,9 +19,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +33,23 @@ class StatusFileSourceTest {
 
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(NOW);
+  private final List<LastGoodStore> stores = new ArrayList<>();
+
+  @AfterEach
+  void closeStores() {
+    stores.forEach(LastGoodStore::close);
+  }
+
+  /** What a restart relies on: every last good copy asked for so far is on disk. */
+  private void flushToDisk() {
+    stores.forEach(LastGoodStore::flush);
+  }
+
+  private LastGoodStore store() {
+    LastGoodStore s = new LastGoodStore(dir.resolve("last_good"));
+    stores.add(s);
+    return s;
+  }
 
   private Path file() {
     return dir.resolve("live_status.sexp");
@@ -37,7 +57,7 @@ class StatusFileSourceTest {
 
   private StatusFileSource source(long maxBytes) {
     return new StatusFileSource(SourceId.LIVE_STATUS, file(), 2, STALE, maxBytes,
-        new StatusDecoder(SexpLimits.DEFAULT), new LastGoodStore(dir.resolve("last_good")), clock);
+        new StatusDecoder(SexpLimits.DEFAULT), store(), clock);
   }
 
   private StatusFileSource source() {
@@ -130,6 +150,7 @@ class StatusFileSourceTest {
   void restartWhileTheFileIsBroken_showsTheLastGoodKeptOnDisk() throws IOException {
     put("live_status/fresh.sexp");
     source().report();
+    flushToDisk();
     put("live_status/garbage.sexp");
     SourceReport r = source().report();
     assertThat(r.state()).isEqualTo(SourceState.PARSE_ERROR);
@@ -143,13 +164,14 @@ class StatusFileSourceTest {
     Files.write(f, Fixtures.bytes("backtest_cache/empty-entries.sexp"));
     Instant mtime = Instant.parse("2026-02-11T00:00:00Z");
     Files.setLastModifiedTime(f, FileTime.from(mtime));
-    LastGoodStore store = new LastGoodStore(dir.resolve("last_good"));
+    LastGoodStore store = store();
     StatusDecoder decoder = new StatusDecoder(SexpLimits.DEFAULT);
     new StatusFileSource(SourceId.BACKTEST_CACHE, f, 1, Duration.ofHours(26), 1 << 20, decoder,
         store, clock).report();
+    flushToDisk();
     Files.delete(f);
     SourceReport r = new StatusFileSource(SourceId.BACKTEST_CACHE, f, 1, Duration.ofHours(26),
-        1 << 20, decoder, new LastGoodStore(dir.resolve("last_good")), clock).report();
+        1 << 20, decoder, store(), clock).report();
     assertThat(r.state()).isEqualTo(SourceState.MISSING);
     assertThat(r.shownFromDisk()).isTrue();
     assertThat(r.shown().ownTime()).isEqualTo(mtime);
