@@ -1,0 +1,38 @@
+package dev.swimmy.bot.core.discord;
+
+import dev.swimmy.bot.core.discord.embed.Embed;
+import dev.swimmy.bot.core.discord.embed.Field;
+import dev.swimmy.bot.core.discord.embed.Limits;
+import dev.swimmy.bot.core.discord.embed.Message;
+import java.time.Duration;
+import java.util.List;
+
+/** Renders an admin alert or its recovery as one embed. */
+public final class AlertView {
+  private AlertView() {}
+
+  public static Message render(AlertEvent event) {
+    AlertCondition c = event.condition();
+    String subject = c.subject().isEmpty() ? "" : " — " + c.subject();
+    if (event instanceof AlertEvent.Recovered r) {
+      Field lasted = new Field("Lasted", human(Duration.between(r.since(), r.at())), true);
+      return Limits.fit(Message.of(new Embed("✅ Recovered: " + c.kind().title() + subject,
+          "Was: " + c.detail(), Colors.OK, List.of(lasted), "", r.at())));
+    }
+    AlertEvent.Raised r = (AlertEvent.Raised) event;
+    Field since = new Field("Since", NotifierView.relative(r.since()), true);
+    return Limits.fit(Message.of(new Embed("🚨 " + c.kind().title() + subject, c.detail(), Colors.BAD,
+        List.of(since), "Sent once per episode; a recovery follows when it clears", r.since())));
+  }
+
+  static String human(Duration d) {
+    long s = d.toSeconds();
+    if (s < 120) {
+      return s + " s";
+    }
+    if (s < 7200) {
+      return (s / 60) + " min";
+    }
+    return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+  }
+}
