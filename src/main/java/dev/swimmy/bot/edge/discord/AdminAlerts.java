@@ -1,0 +1,124 @@
+package dev.swimmy.bot.edge.discord;
+
+import dev.swimmy.bot.core.discord.AlertCondition;
+import dev.swimmy.bot.core.discord.AlertConditions;
+import dev.swimmy.bot.core.discord.AlertEpisodes;
+import dev.swimmy.bot.core.discord.AlertEvent;
+import dev.swimmy.bot.core.discord.AlertSink;
+import dev.swimmy.bot.core.discord.AlertView;
+import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.discord.StatusViews;
+import dev.swimmy.bot.core.discord.embed.Message;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the relay's health and the sources' states on the {@code swimmy-alerts} thread and
+ * tells the admins, once per episode and again on recovery ({@link AlertEpisodes}). Runs whether
+ * or not the bot is up: its {@link AlertSink} is an {@link AlertRoute} of the bot's alerts
+ * channel, then the alerts webhook. Other components report conditions the poll cannot see (e.g.
+ * the intake heartbeat) with {@link #report} and {@link #clear}.
+ *
+ * <p>Alerts that no sink took are kept, at most {@value #UNSENT_MAX} (oldest dropped and
+ * counted), and retried on the next poll.
+ */
+public final class AdminAlerts implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AdminAlerts.class);
+  static final int UNSENT_MAX = 50;
+
+  private final RelayHealth relay;
+  private final StatusViews views;
+  private final AlertSink sink;
+  private final Clock clock;
+  private final Duration pollEvery;
+  private final AlertEpisodes episodes = new AlertEpisodes();
+  private final Map<AlertCondition.Key, AlertCondition> reported = new ConcurrentHashMap<>();
+  private final Deque<Message> unsent = new ArrayDeque<>();
+  private final AtomicLong droppedUnsent = new AtomicLong();
+  private ScheduledExecutorService thread;
+
+  public AdminAlerts(RelayHealth relay, StatusViews views, AlertSink sink, Clock clock, Duration pollEvery) {
+    this.relay = relay;
+    this.views = views;
+    this.sink = sink;
+    this.clock = clock;
+    this.pollEvery = pollEvery;
+  }
+
+  public synchronized void start() {
+    if (thread == null) {
+      thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "swimmy-alerts"));
+      thread.scheduleWithFixedDelay(this::poll, 0, pollEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** A condition that holds until {@link #clear}ed; alerted on the next poll. */
+  public void report(AlertCondition condition) {
+    reported.put(condition.key(), condition);
+  }
+
+  public void clear(AlertCondition.Key key) {
+    reported.remove(key);
+  }
+
+  /** Alerts dropped because no sink took them and the backlog was full. */
+  public long droppedUnsent() {
+    return droppedUnsent.get();
+  }
+
+  /** One round: gather conditions, send what changed, retry what was not sent. Never throws. */
+  synchronized void poll() {
+    try {
+      Set<AlertCondition> now = new LinkedHashSet<>(reported.values());
+      try {
+        now.addAll(AlertConditions.of(relay.snapshot(), views.sourceStates()));
+      } catch (Exception e) {
+        log.warn("relay health unavailable for alerts: {}", e.toString());
+        now.addAll(AlertConditions.ofSources(views.sourceStates()));
+      }
+      for (AlertEvent event : episodes.observe(now, clock.instant())) {
+        log.info("admin alert: {} {} {}", event.getClass().getSimpleName(), event.condition().kind(), event.condition().subject());
+        enqueue(AlertView.render(event));
+      }
+      while (!unsent.isEmpty() && sink.post(unsent.peekFirst())) {
+        unsent.removeFirst();
+      }
+    } catch (RuntimeException e) {
+      log.error("admin alert poll failed", e);
+    }
+  }
+
+  private void enqueue(Message m) {
+    if (unsent.size() >= UNSENT_MAX) {
+      unsent.removeFirst();
+      droppedUnsent.incrementAndGet();
+    }
+    unsent.addLast(m);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (thread != null) {
+      thread.shutdownNow();
+      thread = null;
+    }
+  }
+
+  static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

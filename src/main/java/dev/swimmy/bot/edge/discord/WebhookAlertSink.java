@@ -1,0 +1,93 @@
+package dev.swimmy.bot.edge.discord;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swimmy.bot.core.discord.AlertSink;
+import dev.swimmy.bot.core.discord.embed.Embed;
+import dev.swimmy.bot.core.discord.embed.Field;
+import dev.swimmy.bot.core.discord.embed.Limits;
+import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.relay.WebhookAddress;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts alerts straight to {@code discord.alerts-webhook}, used when the bot is off or not
+ * connected. It bypasses the relay's spool on purpose: one of the alerts it carries is "spool
+ * writes failing". Logs name the webhook by id only.
+ */
+public final class WebhookAlertSink implements AlertSink {
+  private static final Logger log = LoggerFactory.getLogger(WebhookAlertSink.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI apiBase;
+  private final WebhookAddress webhook;
+
+  public WebhookAlertSink(URI apiBase, WebhookAddress webhook) {
+    this.apiBase = apiBase;
+    this.webhook = webhook;
+  }
+
+  @Override
+  public boolean post(Message alert) {
+    String base = apiBase.toString().replaceAll("/+$", "");
+    HttpRequest req = HttpRequest.newBuilder(URI.create(base + webhook.path() + "?wait=true"))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body(alert)))
+        .build();
+    try {
+      int status = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status / 100 == 2) {
+        return true;
+      }
+      log.warn("alerts {} answered HTTP {}", webhook, status);
+    } catch (IOException e) {
+      log.warn("alerts {} unreachable: {}", webhook, e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+
+  /** Discord's JSON message body for {@code alert}. */
+  static String body(Message alert) {
+    Message m = Limits.fit(alert);
+    ObjectNode root = JSON.createObjectNode();
+    if (!m.content().isEmpty()) {
+      root.put("content", m.content());
+    }
+    ArrayNode embeds = root.putArray("embeds");
+    for (Embed e : m.embeds()) {
+      ObjectNode o = embeds.addObject();
+      if (!e.title().isEmpty()) {
+        o.put("title", e.title());
+      }
+      if (!e.description().isEmpty()) {
+        o.put("description", e.description());
+      }
+      if (e.color() != 0) {
+        o.put("color", e.color());
+      }
+      ArrayNode fields = o.putArray("fields");
+      for (Field f : e.fields()) {
+        fields.addObject().put("name", f.name()).put("value", f.value()).put("inline", f.inline());
+      }
+      if (!e.footer().isEmpty()) {
+        o.putObject("footer").put("text", e.footer());
+      }
+      if (e.timestamp() != null) {
+        o.put("timestamp", e.timestamp().toString());
+      }
+    }
+    root.putObject("allowed_mentions").putArray("parse");
+    return root.toString();
+  }
+}
