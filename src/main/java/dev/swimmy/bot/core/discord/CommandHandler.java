@@ -46,9 +46,20 @@ public final class CommandHandler {
     return NOTIFIER.equals(inv.command()) && !inv.subcommand().orElse(HEALTH).equals(HEALTH);
   }
 
-  /** Whether the work touches storage and so might miss Discord's 3-second window. */
+  /**
+   * Whether the work touches storage and so might miss Discord's 3-second window: a permitted
+   * dead-letter action. A refusal is instant and answered directly.
+   */
   public static boolean mayTakeLong(Invocation inv) {
-    return isEphemeral(inv);
+    return isEphemeral(inv) && neededPermission(inv).map(inv.memberPermissions()::contains).orElse(true);
+  }
+
+  private static Optional<AdminPermission> neededPermission(Invocation inv) {
+    String sub = inv.subcommand().orElse(HEALTH);
+    return BotCommands.notifier().subcommands().stream()
+        .filter(s -> s.name().equals(sub))
+        .findFirst()
+        .flatMap(SubcommandSpec::recheckedPermission);
   }
 
   /** The short private message a member sees when handling failed; no internals, no secrets. */
@@ -68,11 +79,7 @@ public final class CommandHandler {
 
   private Reply notifierReply(Invocation inv) throws Exception {
     String sub = inv.subcommand().orElse(HEALTH);
-    Optional<AdminPermission> needed =
-        BotCommands.notifier().subcommands().stream()
-            .filter(s -> s.name().equals(sub))
-            .findFirst()
-            .flatMap(SubcommandSpec::recheckedPermission);
+    Optional<AdminPermission> needed = neededPermission(inv);
     if (needed.isPresent() && !inv.memberPermissions().contains(needed.get())) {
       return Reply.ephemeral(notice("Not allowed", "`/notifier " + sub + "` needs the Manage Server permission."));
     }

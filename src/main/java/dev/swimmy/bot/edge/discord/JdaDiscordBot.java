@@ -135,6 +135,7 @@ public final class JdaDiscordBot implements DiscordBot {
         .setRestConfig(new RestConfig().setBaseUrl(base))
         .setSessionController(new GatewayLookup(settings.apiBaseUrl(), settings.token()))
         .setCompression(discord ? Compression.ZLIB : Compression.NONE)
+        .setEnableShutdownHook(false)
         .addEventListeners(new SlashCommands(handler, commandPool, timers, Duration.ofMillis(2000)), new ConnectionLog())
         .build();
   }

@@ -79,6 +79,7 @@ class CommandHandlerTest {
     assertThat(CommandHandler.mayTakeLong(notifier("purge", ADMIN))).isTrue();
     assertThat(CommandHandler.isEphemeral(notifier("purge", ADMIN))).isTrue();
     assertThat(CommandHandler.mayTakeLong(status(null))).isFalse();
+    assertThat(CommandHandler.mayTakeLong(notifier("purge", Set.of()))).as("a refusal is instant").isFalse();
   }
 
   @Test
