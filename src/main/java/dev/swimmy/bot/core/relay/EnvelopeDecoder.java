@@ -1,0 +1,302 @@
+package dev.swimmy.bot.core.relay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.swimmy.bot.core.relay.Decoded.Accepted;
+import dev.swimmy.bot.core.relay.Decoded.Heartbeat;
+import dev.swimmy.bot.core.relay.Decoded.Rejected;
+import dev.swimmy.bot.core.sexp.SexpLimits;
+import dev.swimmy.bot.core.sexp.SexpMap;
+import dev.swimmy.bot.core.sexp.SexpParseException;
+import dev.swimmy.bot.core.sexp.SexpReader;
+import dev.swimmy.bot.core.sexp.SexpView;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one ZeroMQ frame into a {@link Decoded}: the envelope of SPEC.md as an S-expression alist
+ * or a JSON object, with {@code type} (or its old alias {@code NOTIFY}, or none in the legacy
+ * {@code webhook} + {@code data} form), {@code schema_version} (absent means 1), {@code action}
+ * (absent means SEND), a Discord webhook URL or a route name, exactly one of {@code payload} /
+ * {@code payload_json} / {@code data}, and the optional {@code id} and {@code timestamp}.
+ *
+ * <p>Pure and total: any byte string gives a value, never an exception. The relay's own heartbeat
+ * frame (made by {@link #heartbeatFrame}) is recognised by its per-process nonce and is never an
+ * accepted notification.
+ */
+public final class EnvelopeDecoder {
+  /** Seconds between the Lisp epoch (1900-01-01Z) and the Unix epoch. */
+  public static final long UNIVERSAL_TIME_OFFSET = 2_208_988_800L;
+
+  static final String HEARTBEAT_TYPE = "SWIMMY_HEARTBEAT";
+  private static final int MAX_DEPTH = 32;
+  private static final int MAX_ID_CHARS = 128;
+  private static final Pattern UTC_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+
+  private final Map<String, WebhookAddress> routes;
+  private final int maxFrameBytes;
+  private final String heartbeatNonce;
+  private final SexpReader reader;
+
+  public EnvelopeDecoder(Map<String, WebhookAddress> routes, int maxFrameBytes, String heartbeatNonce) {
+    if (maxFrameBytes < 1) {
+      throw new IllegalArgumentException("maxFrameBytes must be positive");
+    }
+    this.routes = Map.copyOf(routes);
+    this.maxFrameBytes = maxFrameBytes;
+    this.heartbeatNonce = Objects.requireNonNull(heartbeatNonce, "heartbeatNonce");
+    this.reader = new SexpReader(new SexpLimits(maxFrameBytes, MAX_DEPTH));
+  }
+
+  /** The frame the relay pushes to its own endpoint to prove intake works. */
+  public static byte[] heartbeatFrame(String nonce, long sequence) {
+    return ("((type . \"" + HEARTBEAT_TYPE + "\") (nonce . \"" + nonce + "\") (seq . " + sequence + "))")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  public Decoded decode(byte[] frame, Instant receivedAt) {
+    if (frame.length > maxFrameBytes) {
+      return reject(RejectReason.TOO_LARGE, frame);
+    }
+    try {
+      Optional<String> text = utf8(frame);
+      if (text.isEmpty()) {
+        return reject(RejectReason.UNPARSEABLE, frame);
+      }
+      Optional<Envelope> envelope = envelope(text.get());
+      if (envelope.isEmpty()) {
+        return reject(RejectReason.UNPARSEABLE, frame);
+      }
+      return validate(envelope.get(), receivedAt, frame);
+    } catch (RuntimeException e) {
+      // The reader and Jackson report bad input as values or checked exceptions; this is a guard
+      // so that nothing a frame holds can escape into the loop.
+      return reject(RejectReason.UNPARSEABLE, frame);
+    }
+  }
+
+  private Decoded validate(Envelope env, Instant receivedAt, byte[] frame) {
+    Optional<String> type = env.text("type");
+    if (type.isPresent() && type.get().equalsIgnoreCase(HEARTBEAT_TYPE)) {
+      return heartbeat(env, frame);
+    }
+    boolean legacy = type.isEmpty() && !env.has("type") && env.has("data");
+    if (!legacy && !type.map(t -> t.equalsIgnoreCase("NOTIFIER") || t.equalsIgnoreCase("NOTIFY")).orElse(false)) {
+      return reject(RejectReason.BAD_TYPE, frame);
+    }
+    if (env.has("schema_version") && !env.isInteger("schema_version", 1)) {
+      return reject(RejectReason.BAD_SCHEMA_VERSION, frame);
+    }
+    if (env.has("action") && !env.text("action").map(a -> a.equalsIgnoreCase("SEND")).orElse(false)) {
+      return reject(RejectReason.BAD_ACTION, frame);
+    }
+    Object webhook = webhook(env);
+    if (webhook instanceof RejectReason r) {
+      return reject(r, frame);
+    }
+    Object payload = payload(env);
+    if (payload instanceof RejectReason r) {
+      return reject(r, frame);
+    }
+    Optional<String> id = env.text("id");
+    if (env.present("id") && (id.isEmpty() || id.get().isBlank() || id.get().length() > MAX_ID_CHARS)) {
+      return reject(RejectReason.BAD_ID, frame);
+    }
+    Optional<Instant> time = env.present("timestamp") ? timestamp(env) : Optional.empty();
+    if (env.present("timestamp") && time.isEmpty()) {
+      return reject(RejectReason.BAD_TIMESTAMP, frame);
+    }
+    return new Accepted(
+        new Notification((WebhookAddress) webhook, (String) payload, id, time, receivedAt));
+  }
+
+  private Decoded heartbeat(Envelope env, byte[] frame) {
+    Optional<Long> seq = env.longValue("seq");
+    if (env.text("nonce").filter(heartbeatNonce::equals).isPresent() && seq.isPresent()) {
+      return new Heartbeat(seq.get());
+    }
+    return reject(RejectReason.BAD_TYPE, frame);
+  }
+
+  /** A {@link WebhookAddress}, or the reason there is none. */
+  private Object webhook(Envelope env) {
+    Optional<String> text = env.text("webhook").map(String::strip).filter(s -> !s.isEmpty());
+    if (text.isEmpty()) {
+      return RejectReason.MISSING_WEBHOOK;
+    }
+    String value = text.get();
+    if (value.contains(":") || value.contains("/")) {
+      return WebhookAddress.parse(value).<Object>map(w -> w).orElse(RejectReason.FOREIGN_WEBHOOK);
+    }
+    WebhookAddress route = routes.get(value);
+    return route != null ? route : RejectReason.UNKNOWN_ROUTE;
+  }
+
+  /** The payload JSON text, or the reason there is none. */
+  private static Object payload(Envelope env) {
+    int given = (env.has("payload") ? 1 : 0) + (env.has("payload_json") ? 1 : 0) + (env.has("data") ? 1 : 0);
+    if (given > 1) {
+      return RejectReason.BOTH_PAYLOADS;
+    }
+    Optional<String> json;
+    if (env.has("payload_json")) {
+      json = env.text("payload_json").flatMap(PayloadJson::objectFromText);
+    } else if (env.has("payload")) {
+      json = env.objectJson("payload");
+    } else {
+      json = env.objectJson("data");
+    }
+    return json.filter(j -> !"{}".equals(j)).<Object>map(j -> j).orElse(RejectReason.BAD_PAYLOAD);
+  }
+
+  private static Optional<Instant> timestamp(Envelope env) {
+    Optional<String> text = env.text("timestamp");
+    if (text.isPresent()) {
+      return UTC_TIME.matcher(text.get()).matches() ? parseInstant(text.get()) : Optional.empty();
+    }
+    return env.longValue("timestamp")
+        .filter(ut -> ut > 0 && ut < 100_000_000_000L)
+        .map(ut -> Instant.ofEpochSecond(ut - UNIVERSAL_TIME_OFFSET));
+  }
+
+  private static Optional<Instant> parseInstant(String text) {
+    try {
+      return Optional.of(Instant.parse(text));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Envelope> envelope(String text) {
+    String body = text.strip();
+    if (body.startsWith("\uFEFF")) {
+      body = body.substring(1).strip();
+    }
+    if (body.startsWith("{")) {
+      return PayloadJson.tree(body).filter(JsonNode::isObject).map(JsonEnvelope::new);
+    }
+    if (!body.startsWith("(")) {
+      return Optional.empty();
+    }
+    try {
+      return SexpView.asMap(reader.read(body)).map(SexpEnvelope::new);
+    } catch (SexpParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> utf8(byte[] frame) {
+    try {
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(frame))
+              .toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Rejected reject(RejectReason reason, byte[] frame) {
+    return new Rejected(reason, Redaction.preview(frame));
+  }
+
+  /** The fields of an envelope, whichever syntax it came in; keys match as SexpMap's do. */
+  private interface Envelope {
+    /** The key is there, even with a nil / null value. */
+    boolean has(String key);
+
+    /** The key is there with a value other than nil / null. */
+    boolean present(String key);
+
+    /** A string value; a symbol in an S-expression counts, by its lower-case name. */
+    Optional<String> text(String key);
+
+    Optional<Long> longValue(String key);
+
+    default boolean isInteger(String key, long expected) {
+      return longValue(key).filter(v -> v == expected).isPresent();
+    }
+
+    /** The value as a Discord JSON object, if it is one. */
+    Optional<String> objectJson(String key);
+  }
+
+  private record SexpEnvelope(SexpMap map) implements Envelope {
+    public boolean has(String key) {
+      return map.has(key);
+    }
+
+    public boolean present(String key) {
+      return map.get(key) != null;
+    }
+
+    public Optional<String> text(String key) {
+      return map.string(key);
+    }
+
+    public Optional<Long> longValue(String key) {
+      return map.get(key) instanceof Long l ? Optional.of(l) : Optional.empty();
+    }
+
+    public Optional<String> objectJson(String key) {
+      return map.map(key).map(PayloadJson::fromSexp);
+    }
+  }
+
+  private record JsonEnvelope(JsonNode node, Map<String, String> keys) implements Envelope {
+    JsonEnvelope(JsonNode node) {
+      this(node, normalisedKeys(node));
+    }
+
+    private static Map<String, String> normalisedKeys(JsonNode node) {
+      Map<String, String> out = new java.util.HashMap<>();
+      node.fieldNames().forEachRemaining(k -> out.putIfAbsent(SexpMap.normalize(k), k));
+      return out;
+    }
+
+    private JsonNode get(String key) {
+      String actual = keys.get(SexpMap.normalize(key));
+      return actual == null ? null : node.get(actual);
+    }
+
+    public boolean has(String key) {
+      return get(key) != null;
+    }
+
+    public boolean present(String key) {
+      JsonNode v = get(key);
+      return v != null && !v.isNull();
+    }
+
+    public Optional<String> text(String key) {
+      JsonNode v = get(key);
+      return v != null && v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
+    }
+
+    public Optional<Long> longValue(String key) {
+      JsonNode v = get(key);
+      return v != null && v.isIntegralNumber() && v.bigIntegerValue().bitLength() < 64
+          ? Optional.of(v.longValue())
+          : Optional.empty();
+    }
+
+    public Optional<String> objectJson(String key) {
+      JsonNode v = get(key);
+      return v != null && v.isObject() ? Optional.of(PayloadJson.write(v)) : Optional.empty();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EnvelopeDecoder[routes=" + routes.keySet() + ", maxFrameBytes=" + maxFrameBytes + "]";
+  }
+}

@@ -1,0 +1,112 @@
+package dev.swimmy.bot.core.relay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.swimmy.bot.core.sexp.SexpMap;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Discord message bodies as JSON: made from an engine alist (alist or plist -> object, other list
+ * -> array, {@code t} -> true, {@code nil} -> null, as the fixtures README maps them), checked
+ * when given as text, and hashed canonically (keys sorted, SHA-256) for dedupe, so two payloads
+ * that differ only in key order or spacing are the same message.
+ */
+public final class PayloadJson {
+  private static final int MAX_DEPTH = 32;
+  private static final ObjectMapper READER =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+  private static final ObjectMapper WRITER = JsonMapper.builder().build();
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+  static {
+    READER.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+  }
+
+  private PayloadJson() {}
+
+  /** The JSON object an engine alist stands for. */
+  public static String fromSexp(SexpMap map) {
+    try {
+      return WRITER.writeValueAsString(plain(map));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("plain values always serialise", e);
+    }
+  }
+
+  /** The compact form of a JSON text, if it is one JSON object and nothing else. */
+  public static Optional<String> objectFromText(String json) {
+    try {
+      JsonNode node = READER.readTree(json);
+      return node != null && node.isObject() ? Optional.of(WRITER.writeValueAsString(node)) : Optional.empty();
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A parsed JSON tree; used for JSON envelopes. Empty if the text is not valid JSON. */
+  static Optional<JsonNode> tree(String json) {
+    try {
+      return Optional.ofNullable(READER.readTree(json));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  static String write(JsonNode node) {
+    try {
+      return WRITER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a parsed tree always serialises", e);
+    }
+  }
+
+  /** SHA-256 of the payload with object keys sorted: the dedupe key of a message body. */
+  public static String canonicalHash(String payloadJson) {
+    byte[] canonical;
+    try {
+      Object value = READER.readValue(payloadJson, Object.class);
+      canonical = CANONICAL.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      canonical = payloadJson.getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static Object plain(Object value) {
+    if (value instanceof SexpMap map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.asMap().forEach((k, v) -> out.put(k, plain(v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(plain(v)));
+      return out;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.swimmy.bot.edge.spool;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The spool's pragmas and tables. Times are epoch milliseconds; {@code state} is one of {@code
+ * pending}, {@code in_flight}, {@code delivered}, {@code dead}. The version table lets a later
+ * release migrate the file, and refuses a file written by a newer one.
+ */
+final class SpoolSchema {
+  private static final int PAGE_SIZE = 4096;
+
+  private SpoolSchema() {}
+
+  static void prepare(Connection db, int version, long maxBytes) throws SQLException {
+    try (Statement st = db.createStatement()) {
+      st.execute("PRAGMA busy_timeout = 5000");
+      try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+        if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
+          throw new SQLException("the spool needs WAL journaling, which this file system refuses");
+        }
+      }
+      st.execute("PRAGMA synchronous = FULL");
+      if (maxBytes > 0) {
+        st.execute("PRAGMA max_page_count = " + Math.max(8, maxBytes / PAGE_SIZE));
+      }
+      st.execute("BEGIN IMMEDIATE");
+      createTables(st);
+      checkVersion(st, version);
+      st.execute("COMMIT");
+    }
+  }
+
+  private static void createTables(Statement st) throws SQLException {
+    st.execute("CREATE TABLE IF NOT EXISTS spool_schema (version INTEGER NOT NULL)");
+    st.execute(
+        "CREATE TABLE IF NOT EXISTS messages ("
+            + " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            + " webhook_id TEXT NOT NULL,"
+            + " token TEXT NOT NULL,"
+            + " payload TEXT NOT NULL,"
+            + " engine_id TEXT,"
+            + " created_at INTEGER NOT NULL,"
+            + " received_at INTEGER NOT NULL,"
+            + " state TEXT NOT NULL CHECK (state IN ('pending', 'in_flight', 'delivered', 'dead')),"
+            + " attempts INTEGER NOT NULL DEFAULT 0,"
+            + " reason TEXT,"
+            + " dead_at INTEGER,"
+            + " delivered_at INTEGER)");
+    st.execute("CREATE INDEX IF NOT EXISTS messages_by_state ON messages (state, webhook_id, id)");
+    st.execute(
+        "CREATE TABLE IF NOT EXISTS dedupe_keys (key TEXT PRIMARY KEY, seen_at INTEGER NOT NULL) WITHOUT ROWID");
+    st.execute("CREATE INDEX IF NOT EXISTS dedupe_keys_by_time ON dedupe_keys (seen_at)");
+    st.execute(
+        "CREATE TABLE IF NOT EXISTS dead_webhooks ("
+            + " webhook_id TEXT PRIMARY KEY, reason TEXT NOT NULL, since INTEGER NOT NULL)");
+  }
+
+  private static void checkVersion(Statement st, int version) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT max(version) FROM spool_schema")) {
+      int found = rs.next() ? rs.getInt(1) : 0;
+      if (found == 0) {
+        st.execute("INSERT INTO spool_schema (version) VALUES (" + version + ")");
+      } else if (found > version) {
+        throw new SQLException("spool schema " + found + " is newer than this release's " + version);
+      }
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package dev.swimmy.bot.edge.spool;
+
+import dev.swimmy.bot.core.relay.Notification;
+import dev.swimmy.bot.core.relay.Spool.DeadLetter;
+import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
+import dev.swimmy.bot.core.relay.Spool.SpoolStats;
+import dev.swimmy.bot.core.relay.SpooledMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The spool's SQL, one method per statement, prepared once on the single connection. */
+final class Statements {
+  private final Connection db;
+  private final PreparedStatement insert;
+  private final PreparedStatement claimKey;
+  private final PreparedStatement oldestPending;
+  private final PreparedStatement setState;
+
+  Statements(Connection db) throws SQLException {
+    this.db = db;
+    this.insert = db.prepareStatement(
+        "INSERT INTO messages (webhook_id, token, payload, engine_id, created_at, received_at, state, reason, dead_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // Inserts a key, or refreshes one that has aged out of the window; 0 changes = a duplicate.
+    this.claimKey = db.prepareStatement(
+        "INSERT INTO dedupe_keys (key, seen_at) VALUES (?, ?)"
+            + " ON CONFLICT (key) DO UPDATE SET seen_at = excluded.seen_at WHERE dedupe_keys.seen_at <= ?");
+    this.oldestPending = db.prepareStatement(
+        "SELECT * FROM messages WHERE state = 'pending' AND webhook_id = ? ORDER BY id LIMIT ?");
+    this.setState = db.prepareStatement("UPDATE messages SET state = ? WHERE id = ? AND state = ?");
+  }
+
+  void insertMessage(Notification n, boolean deadWebhook, Instant now) throws SQLException {
+    insert.setString(1, n.webhook().id());
+    insert.setString(2, n.webhook().token().reveal());
+    insert.setString(3, n.payloadJson());
+    insert.setString(4, n.engineId().orElse(null));
+    insert.setLong(5, n.createdAt().toEpochMilli());
+    insert.setLong(6, n.receivedAt().toEpochMilli());
+    insert.setString(7, deadWebhook ? "dead" : "pending");
+    insert.setString(8, deadWebhook ? "webhook is dead" : null);
+    if (deadWebhook) {
+      insert.setLong(9, now.toEpochMilli());
+    } else {
+      insert.setNull(9, Types.INTEGER);
+    }
+    insert.executeUpdate();
+  }
+
+  boolean claimDedupeKey(String key, long now, long cutoff) throws SQLException {
+    claimKey.setString(1, key);
+    claimKey.setLong(2, now);
+    claimKey.setLong(3, cutoff);
+    return claimKey.executeUpdate() > 0;
+  }
+
+  void dropOldestPending(int count) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement(
+        "DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE state = 'pending' ORDER BY id LIMIT ?)")) {
+      ps.setInt(1, count);
+      ps.executeUpdate();
+    }
+  }
+
+  void prune(Instant dedupeCutoff, Instant deliveredCutoff) throws SQLException {
+    update("DELETE FROM dedupe_keys WHERE seen_at <= ?", dedupeCutoff.toEpochMilli());
+    update("DELETE FROM messages WHERE state = 'delivered' AND delivered_at < ?", deliveredCutoff.toEpochMilli());
+  }
+
+  List<String> webhooksWithPending() throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = db.prepareStatement(
+            "SELECT DISTINCT webhook_id FROM messages WHERE state = 'pending' ORDER BY webhook_id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  List<SpooledMessage> oldestPending(String webhookId, int max) throws SQLException {
+    oldestPending.setString(1, webhookId);
+    oldestPending.setInt(2, max);
+    return SqliteSpool.messages(oldestPending);
+  }
+
+  int setState(long id, String from, String to) throws SQLException {
+    setState.setString(1, to);
+    setState.setLong(2, id);
+    setState.setString(3, from);
+    return setState.executeUpdate();
+  }
+
+  void markDelivered(long id, Instant at) throws SQLException {
+    update("UPDATE messages SET state = 'delivered', delivered_at = ? WHERE id = ? AND state = 'in_flight'",
+        at.toEpochMilli(), id);
+  }
+
+  int release(long id) throws SQLException {
+    return update("UPDATE messages SET state = 'pending', attempts = attempts + 1 WHERE id = ? AND state = 'in_flight'",
+        id);
+  }
+
+  void deadLetter(long id, String reason, Instant at) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement(
+        "UPDATE messages SET state = 'dead', reason = ?, dead_at = ? WHERE id = ? AND state IN ('pending', 'in_flight')")) {
+      ps.setString(1, reason);
+      ps.setLong(2, at.toEpochMilli());
+      ps.setLong(3, id);
+      ps.executeUpdate();
+    }
+  }
+
+  int markWebhookDead(String webhookId, String reason, Instant at) throws SQLException {
+    try (PreparedStatement mark = db.prepareStatement(
+            "INSERT INTO dead_webhooks (webhook_id, reason, since) VALUES (?, ?, ?)"
+                + " ON CONFLICT (webhook_id) DO UPDATE SET reason = excluded.reason");
+        PreparedStatement move = db.prepareStatement(
+            "UPDATE messages SET state = 'dead', reason = ?, dead_at = ? WHERE webhook_id = ? AND state = 'pending'")) {
+      mark.setString(1, webhookId);
+      mark.setString(2, reason);
+      mark.setLong(3, at.toEpochMilli());
+      mark.executeUpdate();
+      move.setString(1, reason);
+      move.setLong(2, at.toEpochMilli());
+      move.setString(3, webhookId);
+      return move.executeUpdate();
+    }
+  }
+
+  List<DeadWebhook> deadWebhooks() throws SQLException {
+    List<DeadWebhook> out = new ArrayList<>();
+    try (PreparedStatement ps = db.prepareStatement("SELECT * FROM dead_webhooks ORDER BY since, webhook_id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new DeadWebhook(rs.getString("webhook_id"), rs.getString("reason"),
+            Instant.ofEpochMilli(rs.getLong("since"))));
+      }
+    }
+    return out;
+  }
+
+  int requeue(Optional<String> webhookId) throws SQLException {
+    String only = webhookId.isPresent() ? " AND webhook_id = ?" : "";
+    int n;
+    try (PreparedStatement ps = db.prepareStatement(
+        "UPDATE messages SET state = 'pending', reason = NULL, dead_at = NULL WHERE state = 'dead'" + only)) {
+      if (webhookId.isPresent()) {
+        ps.setString(1, webhookId.get());
+      }
+      n = ps.executeUpdate();
+    }
+    try (PreparedStatement ps = db.prepareStatement(
+        "DELETE FROM dead_webhooks" + (webhookId.isPresent() ? " WHERE webhook_id = ?" : ""))) {
+      if (webhookId.isPresent()) {
+        ps.setString(1, webhookId.get());
+      }
+      ps.executeUpdate();
+    }
+    return n;
+  }
+
+  int purge(Optional<String> webhookId) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement(
+        "DELETE FROM messages WHERE state = 'dead'" + (webhookId.isPresent() ? " AND webhook_id = ?" : ""))) {
+      if (webhookId.isPresent()) {
+        ps.setString(1, webhookId.get());
+      }
+      return ps.executeUpdate();
+    }
+  }
+
+  List<DeadLetter> deadLetters(int max) throws SQLException {
+    List<DeadLetter> out = new ArrayList<>();
+    try (PreparedStatement ps = db.prepareStatement(
+        "SELECT id, webhook_id, reason, created_at, dead_at FROM messages WHERE state = 'dead' ORDER BY id LIMIT ?")) {
+      ps.setInt(1, max);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3),
+              Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5))));
+        }
+      }
+    }
+    return out;
+  }
+
+  int countPending() throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM messages WHERE state = 'pending'");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  SpoolStats stats(int deadWebhooks) throws SQLException {
+    int pending = 0;
+    int inFlight = 0;
+    int dead = 0;
+    try (PreparedStatement ps = db.prepareStatement(
+            "SELECT state, count(*) FROM messages WHERE state <> 'delivered' GROUP BY state");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        switch (rs.getString(1)) {
+          case "pending" -> pending = rs.getInt(2);
+          case "in_flight" -> inFlight = rs.getInt(2);
+          default -> dead = rs.getInt(2);
+        }
+      }
+    }
+    Optional<Instant> oldest = Optional.empty();
+    try (PreparedStatement ps = db.prepareStatement("SELECT min(created_at) FROM messages WHERE state = 'pending'");
+        ResultSet rs = ps.executeQuery()) {
+      if (rs.next() && rs.getObject(1) != null) {
+        oldest = Optional.of(Instant.ofEpochMilli(rs.getLong(1)));
+      }
+    }
+    return new SpoolStats(pending, inFlight, dead, deadWebhooks, oldest);
+  }
+
+  private int update(String statement, long... args) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement(statement)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setLong(i + 1, args[i]);
+      }
+      return ps.executeUpdate();
+    }
+  }
+}
