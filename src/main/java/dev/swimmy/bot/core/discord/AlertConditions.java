@@ -24,6 +24,21 @@ public final class AlertConditions {
     return out;
   }
 
+  /**
+   * The condition for an alert the relay raises by key ({@code dead-webhook:<id>}, {@code
+   * latency-slo}, others), so that it and the same condition read from the health snapshot are
+   * one episode, not two.
+   */
+  public static AlertCondition ofRelayKey(String key, String title, String detail) {
+    if (key.startsWith("dead-webhook:")) {
+      return new AlertCondition(AlertKind.DEAD_WEBHOOK, key.substring("dead-webhook:".length()), detail);
+    }
+    if (key.equals("latency-slo")) {
+      return new AlertCondition(AlertKind.LATENCY_SLO, "", title + (detail.isEmpty() ? "" : ": " + detail));
+    }
+    return new AlertCondition(AlertKind.RELAY, key, title + (detail.isEmpty() ? "" : ": " + detail));
+  }
+
   public static Set<AlertCondition> ofSources(Map<String, SourceCondition> sources) {
     Set<AlertCondition> out = new LinkedHashSet<>();
     sources.forEach((name, c) -> {

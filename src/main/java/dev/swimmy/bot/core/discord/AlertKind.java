@@ -11,7 +11,8 @@ public enum AlertKind {
   LATENCY_SLO("Delivery latency over SLO", Duration.ofMinutes(2)),
   SPOOL_WRITE_FAILURE("Spool writes failing", Duration.ZERO),
   SOURCE_BROKEN("Status source broken", Duration.ofMinutes(3)),
-  INTAKE("Notification intake", Duration.ZERO);
+  /** Any other condition the relay raises and clears itself (e.g. the invalid-request budget). */
+  RELAY("Relay", Duration.ZERO);
 
   private final String title;
   private final Duration grace;

@@ -25,6 +25,11 @@ public final class AlertView {
         List.of(since), "Sent once per episode; a recovery follows when it clears", r.since())));
   }
 
+  /** A one-off alert that has no recovery (e.g. "intake socket rebuilt"). */
+  public static Message event(String title, String detail, java.time.Instant at) {
+    return Limits.fit(Message.of(new Embed("⚠️ " + title, detail, Colors.WARN, List.of(), "", at)));
+  }
+
   static String human(Duration d) {
     long s = d.toSeconds();
     if (s < 120) {

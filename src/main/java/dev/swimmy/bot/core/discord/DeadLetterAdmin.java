@@ -17,8 +17,22 @@ public interface DeadLetterAdmin {
 
   int purge(Optional<String> webhookId) throws SpoolUnavailableException;
 
-  /** The spool's own dead-letter operations. */
+  /** Brings one dead webhook back: requeues its dead letters and restarts its lane. */
+  @FunctionalInterface
+  interface Reviver {
+    int revive(String webhookId) throws SpoolUnavailableException;
+  }
+
+  /** The spool's own dead-letter operations; requeueing does not restart a dead webhook's lane. */
   static DeadLetterAdmin of(Spool spool) {
+    return of(spool, id -> spool.requeueDeadLetters(Optional.of(id)));
+  }
+
+  /**
+   * The spool's dead-letter operations, with requeueing through {@code reviver} (e.g. {@code
+   * WebhookLanes::revive}) so a webhook that was marked dead gets a running lane again.
+   */
+  static DeadLetterAdmin of(Spool spool, Reviver reviver) {
     return new DeadLetterAdmin() {
       @Override
       public List<DeadLetter> list(int max) throws SpoolUnavailableException {
@@ -32,7 +46,14 @@ public interface DeadLetterAdmin {
 
       @Override
       public int requeue(Optional<String> webhookId) throws SpoolUnavailableException {
-        return spool.requeueDeadLetters(webhookId);
+        if (webhookId.isPresent()) {
+          return reviver.revive(webhookId.get());
+        }
+        int n = 0;
+        for (Spool.DeadWebhook d : spool.deadWebhooks()) {
+          n += reviver.revive(d.webhookId());
+        }
+        return n + spool.requeueDeadLetters(Optional.empty());
       }
 
       @Override

@@ -1,6 +1,8 @@
 package dev.swimmy.bot.core.discord;
 
+import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
+import dev.swimmy.bot.core.relay.Spool.SpoolStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +37,44 @@ public record NotifierHealth(
   public NotifierHealth {
     deadWebhooks = List.copyOf(deadWebhooks);
     lastErrorByWebhook = Map.copyOf(lastErrorByWebhook);
+  }
+
+  /** What intake counted: frames dropped for space, rejected, and suppressed as duplicates. */
+  public record IntakeCounts(long drops, long rejected, long dedupeSuppressed) {}
+
+  /**
+   * The snapshot the relay's parts make together: the sender's health, the spool's figures and
+   * dead webhooks (with reasons), intake's counts, the SLO, and the last spool write failure.
+   */
+  public static NotifierHealth of(
+      SenderHealth sender,
+      SpoolStats spool,
+      List<DeadWebhook> deadWebhooks,
+      IntakeCounts intake,
+      Duration latencySlo,
+      Optional<String> spoolError) {
+    boolean measured = sender.delivered() > 0;
+    Map<String, String> lastErrors = new java.util.TreeMap<>();
+    sender.lastErrorByWebhook().forEach((id, e) -> lastErrors.put(id, e.reason() + " " + e.detail()));
+    return new NotifierHealth(
+        sender.at(),
+        spool.pending() + spool.inFlight(),
+        sender.delivered(),
+        intake.drops(),
+        sender.errors(),
+        sender.retries(),
+        intake.rejected(),
+        sender.rateLimited(),
+        intake.dedupeSuppressed(),
+        measured ? Optional.of(Duration.ofMillis(sender.latencyP50Ms())) : Optional.empty(),
+        measured ? Optional.of(Duration.ofMillis(sender.latencyP95Ms())) : Optional.empty(),
+        measured ? Optional.of(Duration.ofMillis(sender.latencyP99Ms())) : Optional.empty(),
+        latencySlo,
+        spool.oldestPending(),
+        spool.deadLetters(),
+        deadWebhooks,
+        lastErrors,
+        spoolError);
   }
 
   /** Delivered over delivered plus errors, or empty before any attempt ended. */

@@ -2,13 +2,17 @@ package dev.swimmy.bot.edge.discord;
 
 import dev.swimmy.bot.core.discord.AlertCondition;
 import dev.swimmy.bot.core.discord.AlertConditions;
+import dev.swimmy.bot.core.discord.AlertDestination;
 import dev.swimmy.bot.core.discord.AlertEpisodes;
 import dev.swimmy.bot.core.discord.AlertEvent;
-import dev.swimmy.bot.core.discord.AlertSink;
 import dev.swimmy.bot.core.discord.AlertView;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.relay.AlertSink;
+import dev.swimmy.bot.core.relay.RelayAlerts;
+import java.time.Instant;
+import java.util.HashMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -27,29 +31,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the relay's health and the sources' states on the {@code swimmy-alerts} thread and
  * tells the admins, once per episode and again on recovery ({@link AlertEpisodes}). Runs whether
- * or not the bot is up: its {@link AlertSink} is an {@link AlertRoute} of the bot's alerts
- * channel, then the alerts webhook. Other components report conditions the poll cannot see (e.g.
- * the intake heartbeat) with {@link #report} and {@link #clear}.
+ * or not the bot is up: its {@link AlertDestination} is an {@link AlertRoute} of the bot's alerts
+ * channel, then the alerts webhook. The relay's own alerts come in through {@link RelayAlerts} (the
+ * sender's raise/clear by key) and {@link AlertSink} (intake's one-off events, repeats of a key
+ * within {@link #EVENT_REPEAT} dropped); a relay alert and the same condition read from the health
+ * snapshot are one episode.
  *
  * <p>Alerts that no sink took are kept, at most {@value #UNSENT_MAX} (oldest dropped and
  * counted), and retried on the next poll.
  */
-public final class AdminAlerts implements AutoCloseable {
+public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdminAlerts.class);
   static final int UNSENT_MAX = 50;
+  static final Duration EVENT_REPEAT = Duration.ofMinutes(10);
 
   private final RelayHealth relay;
   private final StatusViews views;
-  private final AlertSink sink;
+  private final AlertDestination sink;
   private final Clock clock;
   private final Duration pollEvery;
   private final AlertEpisodes episodes = new AlertEpisodes();
   private final Map<AlertCondition.Key, AlertCondition> reported = new ConcurrentHashMap<>();
   private final Deque<Message> unsent = new ArrayDeque<>();
+  private final Map<String, Instant> lastEvent = new HashMap<>();
   private final AtomicLong droppedUnsent = new AtomicLong();
   private ScheduledExecutorService thread;
 
-  public AdminAlerts(RelayHealth relay, StatusViews views, AlertSink sink, Clock clock, Duration pollEvery) {
+  public AdminAlerts(RelayHealth relay, StatusViews views, AlertDestination sink, Clock clock, Duration pollEvery) {
     this.relay = relay;
     this.views = views;
     this.sink = sink;
@@ -71,6 +79,30 @@ public final class AdminAlerts implements AutoCloseable {
 
   public void clear(AlertCondition.Key key) {
     reported.remove(key);
+  }
+
+  /** The sender raised a condition; it holds until {@link #clear(String, String, Instant)}. */
+  @Override
+  public void raise(RelayAlerts.Alert alert) {
+    report(AlertConditions.ofRelayKey(alert.key(), alert.title(), alert.detail()));
+  }
+
+  @Override
+  public void clear(String key, String detail, Instant at) {
+    clear(AlertConditions.ofRelayKey(key, "", "").key());
+  }
+
+  /** A one-off event from intake: posted on the next poll, unless the same key was posted lately. */
+  @Override
+  public synchronized void raise(AlertSink.Alert alert) {
+    Instant now = clock.instant();
+    Instant last = lastEvent.get(alert.key());
+    if (last != null && now.isBefore(last.plus(EVENT_REPEAT))) {
+      return;
+    }
+    lastEvent.put(alert.key(), now);
+    log.info("admin alert: event {}", alert.key());
+    enqueue(AlertView.event(alert.title(), alert.detail(), now));
   }
 
   /** Alerts dropped because no sink took them and the backlog was full. */

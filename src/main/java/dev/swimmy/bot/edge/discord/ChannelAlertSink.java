@@ -1,6 +1,6 @@
 package dev.swimmy.bot.edge.discord;
 
-import dev.swimmy.bot.core.discord.AlertSink;
+import dev.swimmy.bot.core.discord.AlertDestination;
 import dev.swimmy.bot.core.discord.embed.Message;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * webhook never depends on a webhook. Declines (returns false) whenever the bot is not connected
  * or cannot see the channel, letting {@link AlertRoute} fall back.
  */
-final class ChannelAlertSink implements AlertSink {
+final class ChannelAlertSink implements AlertDestination {
   private static final Logger log = LoggerFactory.getLogger(ChannelAlertSink.class);
   private final Supplier<JDA> jda;
   private final long channelId;

@@ -1,6 +1,6 @@
 package dev.swimmy.bot.edge.discord;
 
-import dev.swimmy.bot.core.discord.AlertSink;
+import dev.swimmy.bot.core.discord.AlertDestination;
 
 /**
  * The Discord bot as the daemon sees it: slash commands, the status panel and the alerts channel
@@ -20,7 +20,7 @@ public interface DiscordBot extends AutoCloseable {
   void refreshPanel();
 
   /** The alerts channel through the bot; declines while not connected or with no channel set. */
-  AlertSink alertsChannel();
+  AlertDestination alertsChannel();
 
   @Override
   default void close() {

@@ -1,7 +1,7 @@
 package dev.swimmy.bot.edge.discord;
 
 import dev.swimmy.bot.core.Secret;
-import dev.swimmy.bot.core.discord.AlertSink;
+import dev.swimmy.bot.core.discord.AlertDestination;
 import dev.swimmy.bot.core.discord.BotCommands;
 import dev.swimmy.bot.core.discord.CommandHandler;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
@@ -178,7 +178,7 @@ public final class JdaDiscordBot implements DiscordBot {
   }
 
   @Override
-  public AlertSink alertsChannel() {
+  public AlertDestination alertsChannel() {
     return settings.alertsChannelId().isPresent()
         ? new ChannelAlertSink(() -> jda, settings.alertsChannelId().getAsLong())
         : alert -> false;

@@ -3,7 +3,7 @@ package dev.swimmy.bot.edge.discord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swimmy.bot.core.discord.AlertSink;
+import dev.swimmy.bot.core.discord.AlertDestination;
 import dev.swimmy.bot.core.discord.embed.Embed;
 import dev.swimmy.bot.core.discord.embed.Field;
 import dev.swimmy.bot.core.discord.embed.Limits;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * connected. It bypasses the relay's spool on purpose: one of the alerts it carries is "spool
  * writes failing". Logs name the webhook by id only.
  */
-public final class WebhookAlertSink implements AlertSink {
+public final class WebhookAlertSink implements AlertDestination {
   private static final Logger log = LoggerFactory.getLogger(WebhookAlertSink.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -3,7 +3,7 @@ package dev.swimmy.bot.core.discord;
 import dev.swimmy.bot.core.discord.embed.Message;
 
 /** Somewhere an admin alert can be posted: the bot's alerts channel, or a webhook. */
-public interface AlertSink {
+public interface AlertDestination {
   /** Posts the alert; returns false when this sink cannot deliver right now (caller may fall back). */
   boolean post(Message alert);
 }
