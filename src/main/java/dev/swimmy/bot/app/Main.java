@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "swimmy-bot",
     mixinStandardHelpOptions = true,
+    subcommands = RenderCommand.class,
     description = "Status dashboard and durable notification relay for the Swimmy engine.")
 public final class Main implements Callable<Integer> {
   static final Path DEFAULT_CONFIG = Path.of("config/swimmy-bot.yaml");

@@ -1,0 +1,63 @@
+package dev.swimmy.bot.app;
+
+import dev.swimmy.bot.app.config.Config;
+import dev.swimmy.bot.core.render.Message;
+import dev.swimmy.bot.core.render.StatusSection;
+import dev.swimmy.bot.core.render.StatusView;
+import dev.swimmy.bot.core.sexp.SexpLimits;
+import dev.swimmy.bot.core.status.SourceId;
+import dev.swimmy.bot.core.status.StatusBoard;
+import dev.swimmy.bot.core.status.StatusDecoder;
+import dev.swimmy.bot.edge.files.LastGoodStore;
+import dev.swimmy.bot.edge.files.StatusFileSource;
+import dev.swimmy.bot.core.status.StatusSource;
+import java.time.Clock;
+
+/**
+ * The status side wired once: config -> three file sources -> last-good store -> view. The
+ * daemon (slash commands, panel, {@code /panel} page, alerts) and the {@code render} command share
+ * it. Thread-safe: each source serialises its own reads.
+ */
+public final class StatusService {
+  private final StatusSource liveStatus;
+  private final StatusSource systemMetrics;
+  private final StatusSource backtestCache;
+  private final Clock clock;
+
+  StatusService(StatusSource liveStatus, StatusSource systemMetrics, StatusSource backtestCache,
+      Clock clock) {
+    this.liveStatus = liveStatus;
+    this.systemMetrics = systemMetrics;
+    this.backtestCache = backtestCache;
+    this.clock = clock;
+  }
+
+  /** Sources from {@code status.*}, last good snapshots kept under {@code last-good-dir}. */
+  public static StatusService create(Config.Status cfg, Clock clock) {
+    int bytes = (int) Math.min(cfg.maxFileBytes(), Integer.MAX_VALUE - 16);
+    StatusDecoder decoder = new StatusDecoder(new SexpLimits(Math.max(1, bytes), cfg.maxDepth()));
+    LastGoodStore store = new LastGoodStore(cfg.lastGoodDir());
+    return new StatusService(
+        source(SourceId.LIVE_STATUS, cfg.liveStatus(), cfg, decoder, store, clock),
+        source(SourceId.SYSTEM_METRICS, cfg.systemMetrics(), cfg, decoder, store, clock),
+        source(SourceId.BACKTEST_CACHE, cfg.backtestCache(), cfg, decoder, store, clock),
+        clock);
+  }
+
+  /** All three sources' reports at one "now": per-source states for alerts and the views. */
+  public StatusBoard board() {
+    return new StatusBoard(liveStatus.report(), systemMetrics.report(), backtestCache.report(),
+        clock.instant());
+  }
+
+  /** The {@code /status} message for a section, within Discord's limits. */
+  public Message message(StatusSection section) {
+    return StatusView.render(board(), section);
+  }
+
+  private static StatusSource source(SourceId id, Config.Source s, Config.Status cfg,
+      StatusDecoder decoder, LastGoodStore store, Clock clock) {
+    return new StatusFileSource(id, s.path(), s.schemaVersion(), s.staleAfter(), cfg.maxFileBytes(),
+        decoder, store, clock);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.swimmy.bot.core.render;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One embed, in our own terms; the Discord edges translate it. {@code footer} may be empty. There
+ * is deliberately no embed timestamp: Discord shows it like a data time, and the only time a view
+ * could put there is the render time, which the footer states in words instead.
+ *
+ * @param colour RGB, e.g. {@code 0x2ECC71}
+ */
+public record Embed(String title, String description, int colour, List<Field> fields, String footer) {
+  public Embed {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(footer, "footer");
+    fields = List.copyOf(fields);
+  }
+
+  /** Characters that count toward Discord's 6,000 per message. */
+  public int length() {
+    int n = title.length() + description.length() + footer.length();
+    for (Field f : fields) {
+      n += f.name().length() + f.value().length();
+    }
+    return n;
+  }
+}

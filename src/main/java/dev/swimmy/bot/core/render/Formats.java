@@ -1,0 +1,95 @@
+package dev.swimmy.bot.core.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * How values read: yen like the old bot ({@code ¥33,404}, {@code -¥1,235}), times as JST clock
+ * time plus Discord's live relative markup, ages in words. A missing value is "—", never 0.
+ */
+public final class Formats {
+  public static final String NONE = "—";
+  public static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'JST'").withZone(JST);
+
+  private Formats() {}
+
+  /** Yen rounded half away from zero, with thousands separators. */
+  public static String yen(Double v) {
+    if (v == null) {
+      return NONE;
+    }
+    String digits = grouped(BigDecimal.valueOf(Math.abs(v)).setScale(0, RoundingMode.HALF_UP), 0);
+    return (v < 0 && !"0".equals(digits) ? "-¥" : "¥") + digits;
+  }
+
+  public static String count(Long v) {
+    return v == null ? NONE : grouped(BigDecimal.valueOf(v), 0);
+  }
+
+  public static String number(Double v, int decimals) {
+    return v == null ? NONE : grouped(BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP), decimals);
+  }
+
+  public static String percent(Double v) {
+    return v == null ? NONE : number(v, 1) + "%";
+  }
+
+  public static String text(String v) {
+    return v == null || v.isBlank() ? NONE : v;
+  }
+
+  public static String yesNo(Boolean v) {
+    return v == null ? NONE : v ? "yes" : "no";
+  }
+
+  /** {@code 2026-02-11 12:18:19 JST}. */
+  public static String jst(Instant t) {
+    return CLOCK.format(t);
+  }
+
+  /** Discord's relative timestamp, which clients keep live: {@code <t:1770779899:R>}. */
+  public static String relative(Instant t) {
+    return "<t:" + t.getEpochSecond() + ":R>";
+  }
+
+  /** {@code 2026-02-11 12:18:19 JST · <t:1770779899:R>}. */
+  public static String when(Instant t) {
+    return jst(t) + " · " + relative(t);
+  }
+
+  /** An age in words: {@code 45s}, {@code 3m 5s}, {@code 1h 0m}, {@code 2d 3h}. */
+  public static String age(Duration d) {
+    long s = Math.abs(d.getSeconds());
+    String out;
+    if (s < 60) {
+      out = s + "s";
+    } else if (s < 3600) {
+      out = (s / 60) + "m " + (s % 60) + "s";
+    } else if (s < 86_400) {
+      out = (s / 3600) + "h " + (s % 3600 / 60) + "m";
+    } else {
+      out = (s / 86_400) + "d " + (s % 86_400 / 3600) + "h";
+    }
+    return d.isNegative() ? "-" + out : out;
+  }
+
+  /** Bytes as {@code 718.6 MB} (MiB, as the engine's heap_used_mb counts). */
+  public static String megabytes(Double mb) {
+    return mb == null ? NONE : number(mb, 1) + " MB";
+  }
+
+  private static String grouped(BigDecimal v, int decimals) {
+    DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+        DecimalFormatSymbols.getInstance(Locale.ROOT));
+    return f.format(v);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.swimmy.bot.core.render;
+
+import static dev.swimmy.bot.core.render.Formats.NONE;
+import static dev.swimmy.bot.core.render.Formats.count;
+import static dev.swimmy.bot.core.render.Formats.number;
+import static dev.swimmy.bot.core.render.Formats.percent;
+import static dev.swimmy.bot.core.render.Formats.text;
+import static dev.swimmy.bot.core.render.Formats.yen;
+
+import dev.swimmy.bot.core.status.Snapshot.BacktestCache;
+import dev.swimmy.bot.core.status.Snapshot.BacktestEntry;
+import dev.swimmy.bot.core.status.Snapshot.LiveStatus;
+import dev.swimmy.bot.core.status.Snapshot.SystemMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values of each section, as short summaries (for the overview) and as detailed fields (for
+ * {@code /status section:...}). Inputs may be null: a source with nothing to show gives "—".
+ */
+final class SectionFields {
+  private SectionFields() {}
+
+  static String pnlSummary(LiveStatus s) {
+    if (s == null) {
+      return NONE;
+    }
+    return "Daily " + yen(s.dailyPnl()) + "\nTotal " + yen(s.accumulatedPnl())
+        + "\nGoal " + yen(s.monthlyGoal()) + " · " + percent(s.goalProgress());
+  }
+
+  static String marketSummary(LiveStatus s) {
+    if (s == null) {
+      return NONE;
+    }
+    return text(s.regime()) + " · vol " + text(s.volatility())
+        + "\nLeader " + text(s.leader()) + "\nDanger " + count(s.dangerLevel());
+  }
+
+  static String warmupSummary(LiveStatus s) {
+    if (s == null) {
+      return NONE;
+    }
+    String done = s.warmupComplete() == null ? NONE : s.warmupComplete() ? "complete" : "warming up";
+    return percent(s.warmupProgress()) + " · " + done + "\nTrades " + count(s.totalTrades());
+  }
+
+  static String systemSummary(SystemMetrics s) {
+    if (s == null) {
+      return NONE;
+    }
+    return "Uptime " + uptime(s.uptimeSeconds()) + " · Heap " + Formats.megabytes(s.heapUsedMb())
+        + " · Strategies " + count(s.strategyCount());
+  }
+
+  static String backtestSummary(BacktestCache s) {
+    if (s == null) {
+      return NONE;
+    }
+    StringBuilder b = new StringBuilder(count((long) s.entryCount()) + " entries");
+    if (s.newest() != null) {
+      b.append(" · newest ").append(s.newest().name()).append(' ')
+          .append(Formats.relative(s.newest().timestamp()));
+    }
+    List<BacktestEntry> top = s.topBySharpe();
+    for (int i = 0; i < Math.min(3, top.size()); i++) {
+      BacktestEntry e = top.get(i);
+      b.append('\n').append(i + 1).append(". ").append(e.name()).append(" · sharpe ")
+          .append(number(e.sharpe(), 2));
+    }
+    return b.toString();
+  }
+
+  static List<Field> pnl(LiveStatus s) {
+    return s == null ? List.of() : List.of(
+        inline("Daily PnL", yen(s.dailyPnl())),
+        inline("Accumulated PnL", yen(s.accumulatedPnl())),
+        inline("Monthly goal", yen(s.monthlyGoal())),
+        inline("Goal progress", percent(s.goalProgress())));
+  }
+
+  static List<Field> market(LiveStatus s) {
+    if (s == null) {
+      return List.of();
+    }
+    List<Field> out = new ArrayList<>(List.of(
+        inline("Regime", text(s.regime())),
+        inline("Volatility", text(s.volatility())),
+        inline("Leader", text(s.leader())),
+        inline("Danger level", count(s.dangerLevel())),
+        inline("Ecosystem health", number(s.ecosystemHealth(), 1)),
+        inline("Tick age", s.tickAgeSecs() == null ? NONE : s.tickAgeSecs() + "s"),
+        inline("Guardian heartbeat", s.lastGuardianHeartbeat() == null ? NONE
+            : Formats.when(s.lastGuardianHeartbeat()))));
+    out.addAll(others(s.unknown()));
+    return out;
+  }
+
+  static List<Field> warmup(LiveStatus s) {
+    return s == null ? List.of() : List.of(
+        inline("Warmup progress", percent(s.warmupProgress())),
+        inline("Warmup complete", Formats.yesNo(s.warmupComplete())),
+        inline("Total trades", count(s.totalTrades())));
+  }
+
+  static List<Field> system(SystemMetrics s) {
+    if (s == null) {
+      return List.of();
+    }
+    List<Field> out = new ArrayList<>(List.of(
+        inline("Uptime", uptime(s.uptimeSeconds())),
+        inline("Heap used", Formats.megabytes(s.heapUsedMb())
+            + (s.heapUsedBytes() == null ? "" : "\n" + count(s.heapUsedBytes()) + " bytes")),
+        inline("Strategies", count(s.strategyCount()))));
+    out.addAll(others(s.unknown()));
+    return out;
+  }
+
+  static List<Field> backtest(BacktestCache s) {
+    if (s == null) {
+      return List.of();
+    }
+    List<Field> out = new ArrayList<>();
+    out.add(inline("Entries", count((long) s.entryCount())
+        + (s.skippedEntries() > 0 ? "\n" + count((long) s.skippedEntries()) + " unreadable" : "")));
+    out.add(inline("Newest entry", s.newest() == null ? NONE
+        : s.newest().name() + "\n" + Formats.when(s.newest().timestamp())));
+    StringBuilder top = new StringBuilder();
+    int rank = 1;
+    for (BacktestEntry e : s.topBySharpe()) {
+      top.append(rank++).append(". **").append(e.name()).append("** sharpe ")
+          .append(number(e.sharpe(), 2)).append(" · PF ").append(number(e.profitFactor(), 2))
+          .append(" · ").append(count(e.trades())).append(" trades · win ")
+          .append(percent(e.winRate() == null ? null : e.winRate() * 100))
+          .append(" · DD ").append(percent(e.maxDrawdown() == null ? null : e.maxDrawdown() * 100))
+          .append(" · ").append(yen(e.pnl())).append('\n');
+    }
+    out.add(new Field("Top by sharpe", top.length() == 0 ? NONE : top.toString().strip(), false));
+    return out;
+  }
+
+  /** Fields this version does not know, shown as the file has them. */
+  private static List<Field> others(Map<String, Object> unknown) {
+    List<Field> out = new ArrayList<>();
+    unknown.forEach((k, v) -> out.add(inline(k, plain(v))));
+    return out;
+  }
+
+  private static String plain(Object v) {
+    if (v == null) {
+      return NONE;
+    }
+    if (v instanceof Double d) {
+      return number(d, 2);
+    }
+    if (v instanceof Long l) {
+      return count(l);
+    }
+    return text(String.valueOf(v));
+  }
+
+  private static String uptime(Long seconds) {
+    return seconds == null ? NONE : Formats.age(Duration.ofSeconds(seconds));
+  }
+
+  private static Field inline(String name, String value) {
+    return new Field(name, value, true);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.swimmy.bot.core.render;
+
+import static dev.swimmy.bot.core.render.Formats.age;
+import static dev.swimmy.bot.core.render.Formats.when;
+
+import dev.swimmy.bot.core.status.Issue;
+import dev.swimmy.bot.core.status.Snapshot;
+import dev.swimmy.bot.core.status.SourceReport;
+import dev.swimmy.bot.core.status.SourceState;
+import java.time.Duration;
+
+/**
+ * The block that heads every source: its badge, its own time as JST clock time plus Discord's
+ * live relative markup, and for a broken, mismatched or missing file what went wrong and which
+ * last good snapshot (own time and age) is shown instead. Never the render time.
+ */
+final class SourceBlock {
+  private SourceBlock() {}
+
+  static String of(SourceReport r) {
+    StringBuilder b = new StringBuilder(Badge.of(r));
+    switch (r.state()) {
+      case OK, STALE, CLOCK_SKEW -> b.append(" · ").append(ownTime(r));
+      default -> {
+        b.append(" · ").append(r.problem().map(SourceBlock::issue).orElse(""));
+        b.append('\n').append(lastGood(r));
+      }
+    }
+    return b.toString();
+  }
+
+  private static String ownTime(SourceReport r) {
+    Snapshot s = r.shown();
+    Duration age = r.age().orElseThrow();
+    String line = when(s.ownTime());
+    if (r.state() == SourceState.CLOCK_SKEW) {
+      line += " (" + age(age.negated()) + " ahead of this machine's clock)";
+    } else if (r.state() == SourceState.STALE) {
+      line += " (" + age(age) + " old; stale after " + age(r.staleAfter()) + ")";
+    } else {
+      line += " (" + age(age) + " old)";
+    }
+    return line + mtimeNote(s);
+  }
+
+  private static String lastGood(SourceReport r) {
+    if (r.shown() == null) {
+      return "No good read yet: no values to show.";
+    }
+    Duration age = r.age().orElseThrow();
+    String line = "Showing last good: " + when(r.shown().ownTime()) + " (" + age(age) + " old)";
+    if (r.shownIsStale()) {
+      line += ", itself stale";
+    }
+    if (r.shownFromDisk()) {
+      line += ", kept on disk across a restart";
+    }
+    return line + mtimeNote(r.shown());
+  }
+
+  private static String issue(Issue issue) {
+    if (issue instanceof Issue.SchemaMismatch m) {
+      return "the file has schema_version " + m.foundText() + ", this bot reads v" + m.expected();
+    }
+    return issue.describe();
+  }
+
+  private static String mtimeNote(Snapshot s) {
+    return s instanceof Snapshot.BacktestCache c && c.ownTimeIsFileMtime()
+        ? "\nNo entries: the time is the file's mtime."
+        : "";
+  }
+}

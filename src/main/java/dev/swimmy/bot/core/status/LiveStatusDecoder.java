@@ -1,0 +1,75 @@
+package dev.swimmy.bot.core.status;
+
+import static dev.swimmy.bot.core.status.Values.bool;
+import static dev.swimmy.bot.core.status.Values.dbl;
+import static dev.swimmy.bot.core.status.Values.lng;
+import static dev.swimmy.bot.core.status.Values.str;
+
+import dev.swimmy.bot.core.sexp.SexpMap;
+import dev.swimmy.bot.core.status.Snapshot.LiveStatus;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Set;
+
+/** {@code .opus/live_status.sexp}: its own time is {@code last_updated}, JST wall time. */
+final class LiveStatusDecoder {
+  static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+  private static final DateTimeFormatter WALL =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+  private static final Set<String> KNOWN =
+      Set.of(
+          "schema-version", "last-updated", "daily-pnl", "accumulated-pnl", "monthly-goal",
+          "goal-progress", "regime", "volatility", "leader", "danger-level", "ecosystem-health",
+          "last-guardian-heartbeat", "tick-age-secs", "total-trades", "warmup-progress",
+          "warmup-complete");
+
+  private LiveStatusDecoder() {}
+
+  static LiveStatus decode(SexpMap m, int schema) throws UndecodableException {
+    return new LiveStatus(
+        schema,
+        lastUpdated(m),
+        dbl(m, "daily_pnl"),
+        dbl(m, "accumulated_pnl"),
+        dbl(m, "monthly_goal"),
+        dbl(m, "goal_progress"),
+        str(m, "regime"),
+        str(m, "volatility"),
+        str(m, "leader"),
+        lng(m, "danger_level"),
+        dbl(m, "ecosystem_health"),
+        Values.universalTime(m, "last_guardian_heartbeat"),
+        lng(m, "tick_age_secs"),
+        lng(m, "total_trades"),
+        dbl(m, "warmup_progress"),
+        bool(m, "warmup_complete"),
+        Values.unknown(m, KNOWN));
+  }
+
+  /** Parses {@code "YYYY-MM-DD HH:MM:SS"} as a wall time in {@code Asia/Tokyo}. */
+  static Instant parseJst(String wall) throws UndecodableException {
+    try {
+      return LocalDateTime.parse(wall.strip(), WALL).atZone(JST).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new UndecodableException(
+          "last_updated is not a JST time \"YYYY-MM-DD HH:MM:SS\": " + preview(wall));
+    }
+  }
+
+  private static Instant lastUpdated(SexpMap m) throws UndecodableException {
+    String wall = str(m, "last_updated");
+    if (wall == null) {
+      throw new UndecodableException("last_updated is missing, so the data has no time of its own");
+    }
+    return parseJst(wall);
+  }
+
+  private static String preview(String s) {
+    String one = s.replaceAll("\\p{Cntrl}", "?");
+    return "\"" + (one.length() > 32 ? one.substring(0, 32) + "…" : one) + "\"";
+  }
+}

@@ -1,0 +1,72 @@
+package dev.swimmy.bot.core.status;
+
+import dev.swimmy.bot.core.sexp.Sexp;
+import dev.swimmy.bot.core.sexp.SexpLimits;
+import dev.swimmy.bot.core.sexp.SexpMap;
+import dev.swimmy.bot.core.sexp.SexpParseException;
+import dev.swimmy.bot.core.sexp.SexpReader;
+import dev.swimmy.bot.core.sexp.SexpView;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Turns a status file's bytes into a {@link ReadOutcome}: parse once, check that the form is an
+ * alist, check {@code schema_version} against the configured one, then decode the source's typed
+ * snapshot. Pure: the file's mtime is passed in (the backtest cache needs it when it has no
+ * entries), nothing is read here.
+ */
+public final class StatusDecoder {
+  private final SexpReader reader;
+
+  public StatusDecoder(SexpLimits limits) {
+    this.reader = new SexpReader(limits);
+  }
+
+  public ReadOutcome decode(SourceId source, byte[] utf8, int expectedSchema, Instant fileMtime) {
+    Sexp tree;
+    try {
+      tree = reader.read(utf8);
+    } catch (SexpParseException e) {
+      String what = e.getMessage().replaceFirst(" at \\d+:\\d+$", "");
+      return bad(new Issue.ParseFailure(what, e.line(), e.column()));
+    }
+    return decode(source, tree, expectedSchema, fileMtime);
+  }
+
+  public ReadOutcome decode(SourceId source, Sexp tree, int expectedSchema, Instant fileMtime) {
+    Optional<SexpMap> map = SexpView.asMap(tree);
+    if (map.isEmpty()) {
+      return bad(Issue.ParseFailure.unpositioned("not an alist: the file holds " + kind(tree)));
+    }
+    SexpMap m = map.get();
+    Integer found = m.number("schema_version").map(Number::intValue).orElse(null);
+    if (found == null || found != expectedSchema) {
+      return bad(new Issue.SchemaMismatch(expectedSchema, found));
+    }
+    try {
+      Snapshot s =
+          switch (source) {
+            case LIVE_STATUS -> LiveStatusDecoder.decode(m, found);
+            case SYSTEM_METRICS -> SystemMetricsDecoder.decode(m, found);
+            case BACKTEST_CACHE -> BacktestCacheDecoder.decode(m, found, fileMtime);
+          };
+      return new ReadOutcome.Good(s);
+    } catch (UndecodableException e) {
+      return bad(Issue.ParseFailure.unpositioned(e.getMessage()));
+    }
+  }
+
+  private static ReadOutcome bad(Issue issue) {
+    return new ReadOutcome.Bad(issue);
+  }
+
+  private static String kind(Sexp tree) {
+    if (tree instanceof Sexp.Sym) {
+      return "a bare symbol";
+    }
+    if (tree instanceof Sexp.Lst l && l.isNil()) {
+      return "nil";
+    }
+    return tree instanceof Sexp.Lst ? "a list that is not key/value pairs" : "a single value";
+  }
+}

@@ -1,0 +1,109 @@
+package dev.swimmy.bot.edge.files;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.swimmy.bot.core.status.LastGood;
+import dev.swimmy.bot.core.status.ReadOutcome;
+import dev.swimmy.bot.core.status.Snapshot;
+import dev.swimmy.bot.core.status.SourceId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last good snapshot of each source: in memory (Caffeine) and on disk, so a bot restarted
+ * while a file is broken still shows the last good values, flagged as kept across a restart.
+ *
+ * <p>Disk contract: {@code <dir>/<source-key>.sexp} holds the raw bytes of the last good read,
+ * preceded by one Lisp comment line {@code ;; swimmy-bot last good; mtime=<ISO instant>} (the
+ * file's mtime, which the backtest cache's own time may need). It is replaced with {@link
+ * AtomicFiles#write}, so a crash leaves either the previous copy or the new one. On start the
+ * copy is decoded again against the configured schema; a copy that no longer decodes is ignored.
+ * A failed write is logged and leaves the in-memory last good in place. Proven by {@code
+ * LastGoodStoreTest} and {@code StatusFileSourceTest}.
+ */
+public final class LastGoodStore {
+  private static final Logger LOG = LoggerFactory.getLogger(LastGoodStore.class);
+  private static final String HEADER = ";; swimmy-bot last good; mtime=";
+
+  private final Cache<SourceId, LastGood> memory = Caffeine.newBuilder().maximumSize(16).build();
+  private final Path dir;
+
+  /** {@code dir} null keeps last good snapshots in memory only. */
+  public LastGoodStore(Path dir) {
+    this.dir = dir;
+  }
+
+  public Optional<LastGood> get(SourceId id) {
+    return Optional.ofNullable(memory.getIfPresent(id));
+  }
+
+  /** Records a good read and persists its bytes. */
+  public void remember(Snapshot snapshot, byte[] raw, Instant fileMtime) {
+    memory.put(snapshot.source(), new LastGood(snapshot, false));
+    if (dir == null) {
+      return;
+    }
+    byte[] header = (HEADER + fileMtime + "\n").getBytes(StandardCharsets.UTF_8);
+    int skip = hasBom(raw) ? 3 : 0;
+    byte[] out = Arrays.copyOf(header, header.length + raw.length - skip);
+    System.arraycopy(raw, skip, out, header.length, raw.length - skip);
+    try {
+      AtomicFiles.write(file(snapshot.source()), out);
+    } catch (IOException e) {
+      LOG.warn("could not keep the last good {} on disk: {}", snapshot.source().key(), e.toString());
+    }
+  }
+
+  /**
+   * Loads the copy kept on disk, once at start, unless a snapshot is already in memory. {@code
+   * decode} gets the bytes and the original file's mtime.
+   */
+  public void restore(SourceId id, BiFunction<byte[], Instant, ReadOutcome> decode) {
+    if (dir == null || memory.getIfPresent(id) != null) {
+      return;
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(file(id));
+      if (decode.apply(bytes, mtime(bytes)) instanceof ReadOutcome.Good good) {
+        memory.asMap().putIfAbsent(id, new LastGood(good.snapshot(), true));
+      } else {
+        LOG.warn("the last good {} kept on disk no longer decodes; ignored", id.key());
+      }
+    } catch (NoSuchFileException e) {
+      // Nothing kept yet: a first start.
+    } catch (IOException e) {
+      LOG.warn("could not read the last good {} kept on disk: {}", id.key(), e.toString());
+    }
+  }
+
+  Path file(SourceId id) {
+    return dir.resolve(id.key() + ".sexp");
+  }
+
+  private static Instant mtime(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 128), StandardCharsets.UTF_8);
+    int nl = head.indexOf('\n');
+    if (!head.startsWith(HEADER) || nl < 0) {
+      return null;
+    }
+    try {
+      return Instant.parse(head.substring(HEADER.length(), nl).strip());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static boolean hasBom(byte[] b) {
+    return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+  }
+}
