@@ -1,6 +1,6 @@
 package dev.swimmy.bot.core.discord;
 
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Message;
 
 /** Somewhere an admin alert can be posted: the bot's alerts channel, or a webhook. */
 public interface AlertDestination {

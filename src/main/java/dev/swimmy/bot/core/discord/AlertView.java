@@ -1,9 +1,9 @@
 package dev.swimmy.bot.core.discord;
 
-import dev.swimmy.bot.core.discord.embed.Embed;
-import dev.swimmy.bot.core.discord.embed.Field;
-import dev.swimmy.bot.core.discord.embed.Limits;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Embed;
+import dev.swimmy.bot.core.render.Field;
+import dev.swimmy.bot.core.render.DiscordLimits;
+import dev.swimmy.bot.core.render.Message;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,18 +16,18 @@ public final class AlertView {
     String subject = c.subject().isEmpty() ? "" : " — " + c.subject();
     if (event instanceof AlertEvent.Recovered r) {
       Field lasted = new Field("Lasted", human(Duration.between(r.since(), r.at())), true);
-      return Limits.fit(Message.of(new Embed("✅ Recovered: " + c.kind().title() + subject,
-          "Was: " + c.detail(), Colors.OK, List.of(lasted), "", r.at())));
+      return DiscordLimits.fit(Message.of(new Embed("✅ Recovered: " + c.kind().title() + subject,
+          "Was: " + c.detail(), Colors.OK, List.of(lasted), "")));
     }
     AlertEvent.Raised r = (AlertEvent.Raised) event;
     Field since = new Field("Since", NotifierView.relative(r.since()), true);
-    return Limits.fit(Message.of(new Embed("🚨 " + c.kind().title() + subject, c.detail(), Colors.BAD,
-        List.of(since), "Sent once per episode; a recovery follows when it clears", r.since())));
+    return DiscordLimits.fit(Message.of(new Embed("🚨 " + c.kind().title() + subject, c.detail(), Colors.BAD,
+        List.of(since), "Sent once per episode; a recovery follows when it clears")));
   }
 
   /** A one-off alert that has no recovery (e.g. "intake socket rebuilt"). */
   public static Message event(String title, String detail, java.time.Instant at) {
-    return Limits.fit(Message.of(new Embed("⚠️ " + title, detail, Colors.WARN, List.of(), "", at)));
+    return DiscordLimits.fit(Message.of(new Embed("⚠️ " + title, detail, Colors.WARN, List.of(), "")));
   }
 
   static String human(Duration d) {

@@ -1,5 +1,6 @@
 package dev.swimmy.bot.core.discord;
 
+import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.core.discord.CommandSpec.AdminPermission;
 import dev.swimmy.bot.core.discord.CommandSpec.Choice;
 import dev.swimmy.bot.core.discord.CommandSpec.OptionSpec;
@@ -32,7 +33,7 @@ public final class BotCommands {
 
   static CommandSpec status() {
     List<Choice> choices =
-        Arrays.stream(StatusSection.values()).map(s -> new Choice(s.label(), s.value())).toList();
+        Arrays.stream(StatusSection.values()).map(s -> new Choice(s.title(), s.optionName())).toList();
     OptionSpec section = new OptionSpec(SECTION, "Which part to show (default: overview)", false, choices);
     return new CommandSpec(
         STATUS, "Engine status: PnL, market, warm-up, system, backtests", List.of(section), List.of(), Optional.empty());

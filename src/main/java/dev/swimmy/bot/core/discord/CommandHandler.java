@@ -1,5 +1,6 @@
 package dev.swimmy.bot.core.discord;
 
+import dev.swimmy.bot.core.render.StatusSection;
 import static dev.swimmy.bot.core.discord.BotCommands.DEAD_LETTERS;
 import static dev.swimmy.bot.core.discord.BotCommands.HEALTH;
 import static dev.swimmy.bot.core.discord.BotCommands.NOTIFIER;
@@ -11,8 +12,8 @@ import static dev.swimmy.bot.core.discord.BotCommands.WEBHOOK;
 
 import dev.swimmy.bot.core.discord.CommandSpec.AdminPermission;
 import dev.swimmy.bot.core.discord.CommandSpec.SubcommandSpec;
-import dev.swimmy.bot.core.discord.embed.Embed;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Embed;
+import dev.swimmy.bot.core.render.Message;
 import java.util.Optional;
 
 /**
@@ -70,7 +71,7 @@ public final class CommandHandler {
 
   private Reply statusReply(Invocation inv) {
     Optional<String> value = inv.option(SECTION);
-    Optional<StatusSection> section = value.isEmpty() ? Optional.of(StatusSection.OVERVIEW) : value.flatMap(StatusSection::fromValue);
+    Optional<StatusSection> section = value.isEmpty() ? Optional.of(StatusSection.OVERVIEW) : value.flatMap(StatusSection::parse);
     if (section.isEmpty()) {
       return Reply.ephemeral(notice("Unknown section", "Pick one of the offered sections."));
     }
@@ -94,6 +95,6 @@ public final class CommandHandler {
   }
 
   private static Message notice(String title, String text) {
-    return Message.of(Embed.of(title, text, Colors.BAD));
+    return Embeds.simple(title, text, Colors.BAD);
   }
 }

@@ -1,9 +1,9 @@
 package dev.swimmy.bot.core.discord;
 
-import dev.swimmy.bot.core.discord.embed.Embed;
-import dev.swimmy.bot.core.discord.embed.Field;
-import dev.swimmy.bot.core.discord.embed.Limits;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Embed;
+import dev.swimmy.bot.core.render.Field;
+import dev.swimmy.bot.core.render.DiscordLimits;
+import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import java.time.Duration;
@@ -46,8 +46,8 @@ public final class NotifierView {
     }
     int color = colorOf(h);
     Embed e =
-        new Embed("Notifier health", "Snapshot " + relative(h.takenAt()), color, fields, "swimmy relay", h.takenAt());
-    return Limits.fit(Message.of(e));
+        new Embed("Notifier health", "Snapshot " + relative(h.takenAt()), color, fields, "swimmy relay");
+    return DiscordLimits.fit(Message.of(e));
   }
 
   public static Message deadLetters(List<DeadLetter> letters, int total) {
@@ -57,21 +57,21 @@ public final class NotifierView {
     }
     for (DeadLetter d : letters.subList(0, Math.min(LIST_MAX, letters.size()))) {
       sb.append("`#").append(d.id()).append("` webhook `").append(d.webhookId()).append("` dead ")
-          .append(relative(d.deadAt())).append(" — ").append(Limits.cut(oneLine(d.reason()), 120)).append('\n');
+          .append(relative(d.deadAt())).append(" — ").append(Embeds.cut(oneLine(d.reason()), 120)).append('\n');
     }
     if (total > Math.min(LIST_MAX, letters.size())) {
       sb.append("… and ").append(total - Math.min(LIST_MAX, letters.size())).append(" more");
     }
     String title = "Dead letters (" + total + ")";
-    return Limits.fit(Message.of(Embed.of(title, sb.toString().strip(), total == 0 ? Colors.OK : Colors.WARN)));
+    return DiscordLimits.fit(Embeds.simple(title, sb.toString().strip(), total == 0 ? Colors.OK : Colors.WARN));
   }
 
   public static Message requeued(int count, Optional<String> webhookId) {
-    return Message.of(Embed.of("Requeued " + count + " dead letter" + plural(count), scope(webhookId), Colors.OK));
+    return Embeds.simple("Requeued " + count + " dead letter" + plural(count), scope(webhookId), Colors.OK);
   }
 
   public static Message purged(int count, Optional<String> webhookId) {
-    return Message.of(Embed.of("Purged " + count + " dead letter" + plural(count), scope(webhookId), Colors.WARN));
+    return Embeds.simple("Purged " + count + " dead letter" + plural(count), scope(webhookId), Colors.WARN);
   }
 
   private static int colorOf(NotifierHealth h) {
@@ -88,7 +88,7 @@ public final class NotifierView {
     StringBuilder sb = new StringBuilder();
     for (DeadWebhook d : dead.subList(0, Math.min(LIST_MAX, dead.size()))) {
       sb.append('`').append(d.webhookId()).append("` since ").append(relative(d.since())).append(" — ")
-          .append(Limits.cut(oneLine(d.reason()), 60)).append('\n');
+          .append(Embeds.cut(oneLine(d.reason()), 60)).append('\n');
     }
     if (dead.size() > LIST_MAX) {
       sb.append("… and ").append(dead.size() - LIST_MAX).append(" more");
@@ -101,7 +101,7 @@ public final class NotifierView {
     h.lastErrorByWebhook().entrySet().stream()
         .sorted(java.util.Map.Entry.comparingByKey())
         .limit(LIST_MAX)
-        .forEach(e -> sb.append('`').append(e.getKey()).append("` ").append(Limits.cut(oneLine(e.getValue()), 80)).append('\n'));
+        .forEach(e -> sb.append('`').append(e.getKey()).append("` ").append(Embeds.cut(oneLine(e.getValue()), 80)).append('\n'));
     return sb.toString().strip();
   }
 

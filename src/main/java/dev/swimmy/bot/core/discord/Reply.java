@@ -1,6 +1,6 @@
 package dev.swimmy.bot.core.discord;
 
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Message;
 
 /** What to answer: a message, seen only by the invoking member when {@code ephemeral}. */
 public record Reply(Message message, boolean ephemeral) {

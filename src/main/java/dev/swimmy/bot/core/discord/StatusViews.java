@@ -1,6 +1,7 @@
 package dev.swimmy.bot.core.discord;
 
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.StatusSection;
+import dev.swimmy.bot.core.render.Message;
 import java.util.Map;
 
 /**

@@ -8,7 +8,7 @@ import dev.swimmy.bot.core.discord.AlertEvent;
 import dev.swimmy.bot.core.discord.AlertView;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.RelayAlerts;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.swimmy.bot.edge.discord;
 
 import dev.swimmy.bot.core.discord.AlertDestination;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Message;
 import java.util.List;
 
 /** Tries each sink in order: the bot's alerts channel first, then the alerts webhook. */

@@ -1,7 +1,7 @@
 package dev.swimmy.bot.edge.discord;
 
 import dev.swimmy.bot.core.discord.AlertDestination;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Message;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;

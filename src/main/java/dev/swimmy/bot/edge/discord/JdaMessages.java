@@ -1,9 +1,9 @@
 package dev.swimmy.bot.edge.discord;
 
-import dev.swimmy.bot.core.discord.embed.Embed;
-import dev.swimmy.bot.core.discord.embed.Field;
-import dev.swimmy.bot.core.discord.embed.Limits;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Embed;
+import dev.swimmy.bot.core.render.Field;
+import dev.swimmy.bot.core.render.DiscordLimits;
+import dev.swimmy.bot.core.render.Message;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -17,12 +17,12 @@ final class JdaMessages {
   private JdaMessages() {}
 
   static MessageCreateData create(Message m) {
-    Message fitted = Limits.fit(m);
+    Message fitted = DiscordLimits.fit(m);
     return new MessageCreateBuilder().setContent(fitted.content()).setEmbeds(embeds(fitted)).build();
   }
 
   static MessageEditData edit(Message m) {
-    Message fitted = Limits.fit(m);
+    Message fitted = DiscordLimits.fit(m);
     return new MessageEditBuilder().setContent(fitted.content()).setEmbeds(embeds(fitted)).build();
   }
 
@@ -38,17 +38,14 @@ final class JdaMessages {
     if (!e.description().isEmpty()) {
       b.setDescription(e.description());
     }
-    if (e.color() != 0) {
-      b.setColor(e.color());
+    if (e.colour() != 0) {
+      b.setColor(e.colour());
     }
     for (Field f : e.fields()) {
       b.addField(f.name(), f.value(), f.inline());
     }
     if (!e.footer().isEmpty()) {
       b.setFooter(e.footer());
-    }
-    if (e.timestamp() != null) {
-      b.setTimestamp(e.timestamp());
     }
     if (b.isEmpty()) {
       b.setDescription("\u200b");

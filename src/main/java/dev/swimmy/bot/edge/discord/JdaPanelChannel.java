@@ -1,7 +1,7 @@
 package dev.swimmy.bot.edge.discord;
 
 import dev.swimmy.bot.core.discord.PanelPolicy.Failure;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Message;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;

@@ -1,7 +1,7 @@
 package dev.swimmy.bot.edge.discord;
 
 import dev.swimmy.bot.core.discord.PanelPolicy.Failure;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Message;
 
 /** The channel the status panel lives in, as the publisher needs it; blocking calls. */
 interface PanelChannel {

@@ -1,13 +1,9 @@
 package dev.swimmy.bot.edge.discord;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swimmy.bot.core.discord.AlertDestination;
-import dev.swimmy.bot.core.discord.embed.Embed;
-import dev.swimmy.bot.core.discord.embed.Field;
-import dev.swimmy.bot.core.discord.embed.Limits;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.DiscordJson;
+import dev.swimmy.bot.core.render.DiscordLimits;
+import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.relay.WebhookAddress;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookAlertSink implements AlertDestination {
   private static final Logger log = LoggerFactory.getLogger(WebhookAlertSink.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI apiBase;
   private final WebhookAddress webhook;
@@ -57,37 +52,8 @@ public final class WebhookAlertSink implements AlertDestination {
     return false;
   }
 
-  /** Discord's JSON message body for {@code alert}. */
+  /** Discord's JSON message body for {@code alert}, inside Discord's limits. */
   static String body(Message alert) {
-    Message m = Limits.fit(alert);
-    ObjectNode root = JSON.createObjectNode();
-    if (!m.content().isEmpty()) {
-      root.put("content", m.content());
-    }
-    ArrayNode embeds = root.putArray("embeds");
-    for (Embed e : m.embeds()) {
-      ObjectNode o = embeds.addObject();
-      if (!e.title().isEmpty()) {
-        o.put("title", e.title());
-      }
-      if (!e.description().isEmpty()) {
-        o.put("description", e.description());
-      }
-      if (e.color() != 0) {
-        o.put("color", e.color());
-      }
-      ArrayNode fields = o.putArray("fields");
-      for (Field f : e.fields()) {
-        fields.addObject().put("name", f.name()).put("value", f.value()).put("inline", f.inline());
-      }
-      if (!e.footer().isEmpty()) {
-        o.putObject("footer").put("text", e.footer());
-      }
-      if (e.timestamp() != null) {
-        o.put("timestamp", e.timestamp().toString());
-      }
-    }
-    root.putObject("allowed_mentions").putArray("parse");
-    return root.toString();
+    return DiscordJson.toNode(DiscordLimits.fit(alert)).toString();
   }
 }

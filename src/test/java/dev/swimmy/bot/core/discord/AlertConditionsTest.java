@@ -25,9 +25,9 @@ class AlertConditionsTest {
   @Test
   void anAlertAndItsRecovery_renderAsRedThenGreen() {
     AlertCondition c = new AlertCondition(AlertKind.DEAD_WEBHOOK, "111", "404");
-    assertThat(AlertView.render(new AlertEvent.Raised(c, T0)).embeds().get(0).color()).isEqualTo(Colors.BAD);
+    assertThat(AlertView.render(new AlertEvent.Raised(c, T0)).embeds().get(0).colour()).isEqualTo(Colors.BAD);
     var recovered = AlertView.render(new AlertEvent.Recovered(c, T0, T0.plusSeconds(300))).embeds().get(0);
-    assertThat(recovered.color()).isEqualTo(Colors.OK);
+    assertThat(recovered.colour()).isEqualTo(Colors.OK);
     assertThat(recovered.title()).contains("Recovered").contains("111");
   }
 }

@@ -1,5 +1,6 @@
 package dev.swimmy.bot.core.discord;
 
+import dev.swimmy.bot.core.render.StatusSection;
 import static dev.swimmy.bot.core.discord.CoreFakes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +38,7 @@ class CommandHandlerTest {
   @Test
   void statusWithASection_showsThatSection() throws Exception {
     for (StatusSection s : StatusSection.values()) {
-      assertThat(handler.handle(status(s.value())).message().embeds().get(0).title()).isEqualTo("status " + s.value());
+      assertThat(handler.handle(status(s.optionName())).message().embeds().get(0).title()).isEqualTo("status " + s.optionName());
     }
   }
 

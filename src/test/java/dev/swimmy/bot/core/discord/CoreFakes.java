@@ -1,7 +1,8 @@
 package dev.swimmy.bot.core.discord;
 
-import dev.swimmy.bot.core.discord.embed.Embed;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.StatusSection;
+import dev.swimmy.bot.core.render.Embed;
+import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import java.time.Duration;
@@ -30,7 +31,7 @@ final class CoreFakes {
 
     @Override
     public Message status(StatusSection section) {
-      return Message.of(Embed.of("status " + section.value(), "", 0));
+      return Embeds.simple("status " + section.optionName(), "", 0);
     }
 
     @Override

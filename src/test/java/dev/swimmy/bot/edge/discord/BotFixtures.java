@@ -4,11 +4,11 @@ import dev.swimmy.bot.core.Secret;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
 import dev.swimmy.bot.core.discord.NotifierHealth;
 import dev.swimmy.bot.core.discord.RelayHealth;
-import dev.swimmy.bot.core.discord.StatusSection;
+import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.core.discord.StatusViews;
-import dev.swimmy.bot.core.discord.embed.Embed;
-import dev.swimmy.bot.core.discord.embed.Field;
-import dev.swimmy.bot.core.discord.embed.Message;
+import dev.swimmy.bot.core.render.Embed;
+import dev.swimmy.bot.core.render.Field;
+import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import dev.swimmy.bot.testing.FakeDiscord;
@@ -87,7 +87,7 @@ final class BotFixtures {
       List<Field> fields = List.of(
           new Field("live-status " + badge(liveState), "written <t:" + liveTime.getEpochSecond() + ":R>", false),
           new Field("system-metrics " + badge("STALE"), "written <t:" + systemTime.getEpochSecond() + ":R>", false));
-      return Message.of(new Embed("Swimmy status — " + section.value(), "", 0x3498DB, fields, "", null));
+      return Message.of(new Embed("Swimmy status — " + section.optionName(), "", 0x3498DB, fields, ""));
     }
 
     @Override

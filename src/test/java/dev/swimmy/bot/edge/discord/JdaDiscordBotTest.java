@@ -1,11 +1,12 @@
 package dev.swimmy.bot.edge.discord;
 
+import dev.swimmy.bot.core.discord.Embeds;
 import static dev.swimmy.bot.edge.discord.BotFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.swimmy.bot.core.discord.StatusSection;
+import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.edge.discord.BotFixtures.MutableClock;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeGuild;
@@ -83,10 +84,10 @@ class JdaDiscordBotTest {
     startBot(false);
 
     for (StatusSection s : StatusSection.values()) {
-      InteractionCallback reply = answerTo(SlashCommand.named("status").option("section", s.value()));
+      InteractionCallback reply = answerTo(SlashCommand.named("status").option("section", s.optionName()));
       assertThat(reply.type()).isEqualTo(4);
       JsonNode embed = reply.data().path("embeds").get(0);
-      assertThat(embed.path("title").asText()).isEqualTo("Swimmy status — " + s.value());
+      assertThat(embed.path("title").asText()).isEqualTo("Swimmy status — " + s.optionName());
       assertThat(embed.toString())
           .contains("<t:" + views.liveTime.getEpochSecond() + ":R>")
           .contains("<t:" + views.systemTime.getEpochSecond() + ":R>")
@@ -211,7 +212,7 @@ class JdaDiscordBotTest {
     startBot(false);
 
     boolean sent = bot.alertsChannel().post(
-        dev.swimmy.bot.core.discord.embed.Message.text("webhook 777 is dead"));
+        dev.swimmy.bot.core.discord.Embeds.text("webhook 777 is dead"));
 
     assertThat(sent).isTrue();
     assertThat(fake.messages(CHANNEL)).extracting(m -> m.path("content").asText()).contains("webhook 777 is dead");
@@ -228,7 +229,7 @@ class JdaDiscordBotTest {
 
     assertThat(bot.awaitStarted(WAIT)).isFalse();
     assertThat(bot.isConnected()).isFalse();
-    assertThat(bot.alertsChannel().post(dev.swimmy.bot.core.discord.embed.Message.text("x"))).isFalse();
+    assertThat(bot.alertsChannel().post(dev.swimmy.bot.core.discord.Embeds.text("x"))).isFalse();
   }
 
   private List<RecordedCall> panelCalls(String method) {
