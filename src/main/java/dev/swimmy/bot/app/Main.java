@@ -1,6 +1,10 @@
 package dev.swimmy.bot.app;
 
+import dev.swimmy.bot.app.config.Config;
+import dev.swimmy.bot.app.config.ConfigException;
+import dev.swimmy.bot.app.config.ConfigLoader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +20,7 @@ import picocli.CommandLine.Option;
     subcommands = RenderCommand.class,
     description = "Status dashboard and durable notification relay for the Swimmy engine.")
 public final class Main implements Callable<Integer> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
   static final Path DEFAULT_CONFIG = Path.of("config/swimmy-bot.yaml");
 
   @Option(names = "--config", description = "config file (default: ${DEFAULT-VALUE})")
@@ -30,8 +35,34 @@ public final class Main implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    System.err.println("swimmy-bot: the daemon is not wired yet");
-    return 1;
+  public Integer call() throws Exception {
+    Config cfg;
+    try {
+      cfg = ConfigLoader.load(config);
+    } catch (ConfigException e) {
+      LOG.error("bad configuration in {}: {}", config, e.getMessage());
+      return 2;
+    }
+    Daemon daemon = new Daemon(cfg, System.getenv(), Clock.systemUTC());
+    SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv());
+    Thread hook = new Thread(() -> {
+      LOG.info("SIGTERM: stopping");
+      systemd.stopping();
+      daemon.stop();
+    }, "swimmy-shutdown");
+    try {
+      daemon.start();
+    } catch (InstanceLock.AlreadyRunningException e) {
+      LOG.error("{}", e.getMessage());
+      return 3;
+    } catch (Exception e) {
+      LOG.error("could not start: {}", e.toString());
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(hook);
+    systemd.ready();
+    LOG.info("swimmy-bot running (home {})", cfg.home());
+    daemon.awaitStop();
+    return 0;
   }
 }

@@ -39,6 +39,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final MessageStore messages;
   private FakeRest rest;
   private FakeGateway gateway;
+  private volatile boolean started;
 
   public FakeDiscord() {
     this(InstantSource.system());
@@ -60,6 +61,7 @@ public final class FakeDiscord implements AutoCloseable {
   public FakeDiscord start() throws IOException {
     server.setDispatcher(new Routes());
     server.start(InetAddress.getByName("127.0.0.1"), 0);
+    started = true;
     gateway = new FakeGateway(botToken, gatewayUrl(), clock, ids);
     rest = new FakeRest(botToken, ids, messages, gatewayUrl());
     return this;
@@ -67,12 +69,20 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** For example {@code http://127.0.0.1:PORT/api/v10} (no trailing slash). */
   public String apiBaseUrl() {
-    return "http://127.0.0.1:" + server.getPort() + "/api/v10";
+    return "http://127.0.0.1:" + port() + "/api/v10";
   }
 
   /** The gateway URL the fake announces; JDA appends {@code ?encoding=json&v=10}. */
   public String gatewayUrl() {
-    return "ws://127.0.0.1:" + server.getPort() + "/gateway";
+    return "ws://127.0.0.1:" + port() + "/gateway";
+  }
+
+  /** MockWebServer would start itself on "localhost" if asked for its port too early. */
+  private int port() {
+    if (!started) {
+      throw new IllegalStateException("call start() first");
+    }
+    return server.getPort();
   }
 
   public String botToken() {

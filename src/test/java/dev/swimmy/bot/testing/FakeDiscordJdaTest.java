@@ -153,6 +153,17 @@ class FakeDiscordJdaTest {
   }
 
   @Test
+  void gatewayReconnectRequest_isFollowedByAResume() throws Exception {
+    connectedJda();
+
+    fake.requestGatewayReconnect();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> fake.gatewayResumeCount() == 1
+        && jda.getStatus() == JDA.Status.CONNECTED);
+    assertThat(fake.gatewayIdentifyCount()).isEqualTo(1);
+  }
+
+  @Test
   void wrongBotToken_isRejectedAtLogin() {
     assertThatThrownBy(() -> JdaAgainstFake.wire(
             net.dv8tion.jda.api.JDABuilder.createLight("not-the-token"), fake).build())
