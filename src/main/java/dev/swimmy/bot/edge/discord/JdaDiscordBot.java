@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdaDiscordBot implements DiscordBot {
   private static final Logger log = LoggerFactory.getLogger(JdaDiscordBot.class);
+  static final Duration RETRY_FIRST = Duration.ofSeconds(15);
+  static final Duration RETRY_MAX = Duration.ofMinutes(5);
 
   /**
    * What the bot needs from the configuration ({@code discord.*}).
@@ -97,7 +99,10 @@ public final class JdaDiscordBot implements DiscordBot {
     starter.start();
   }
 
-  /** Blocks until READY and commands are registered, or the start failed; for tests and the benchmark. */
+  /**
+   * Blocks until READY and commands are registered, the token was rejected, or the timeout; for
+   * tests and the benchmark. The bot is not restartable: after {@link #stop()} build a new one.
+   */
   public boolean awaitStarted(Duration timeout) throws InterruptedException {
     Thread t;
     synchronized (this) {
@@ -110,20 +115,43 @@ public final class JdaDiscordBot implements DiscordBot {
     return !t.isAlive() && isConnected();
   }
 
+  /**
+   * Logs in, waits for READY, registers the commands and starts the panel. A rejected token ends
+   * the attempt for good (retrying cannot fix it); any other failure (Discord unreachable, 5xx)
+   * is retried with a doubling delay up to {@link #RETRY_MAX} until the bot is stopped.
+   */
   private void connect() {
-    try {
-      JDA j = build();
-      jda = j;
-      j.awaitReady();
-      registerCommands(j);
-      settings.panelChannelId().ifPresent(this::startPanel);
-      log.info("Discord bot ready as {}", j.getSelfUser().getName());
-    } catch (InvalidTokenException e) {
-      log.error("Discord rejected the bot token: slash commands, the panel and channel alerts are off; the relay keeps running");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      log.error("Discord bot could not start ({}); the relay keeps running", e.toString());
+    Duration delay = RETRY_FIRST;
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        JDA j = build();
+        jda = j;
+        j.awaitReady();
+        registerCommands(j);
+        settings.panelChannelId().ifPresent(this::startPanel);
+        log.info("Discord bot ready as {}", j.getSelfUser().getName());
+        return;
+      } catch (InvalidTokenException e) {
+        log.error("Discord rejected the bot token: slash commands, the panel and channel alerts are off; the relay keeps running");
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("Discord bot could not start ({}); retrying in {} s; the relay keeps running", e.toString(), delay.toSeconds());
+        JDA failed = jda;
+        if (failed != null) {
+          failed.shutdownNow();
+          jda = null;
+        }
+        try {
+          Thread.sleep(delay.toMillis());
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        delay = delay.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : delay.multipliedBy(2);
+      }
     }
   }
 

@@ -232,6 +232,22 @@ class JdaDiscordBotTest {
     assertThat(bot.alertsChannel().post(dev.swimmy.bot.core.discord.Embeds.text("x"))).isFalse();
   }
 
+  @Test
+  void anUnreachableDiscord_leavesTheBotOff_andStopEndsTheRetries() throws Exception {
+    var s = BotFixtures.settings(fake, data, true);
+    var nowhere = new JdaDiscordBot.Settings(s.token(), java.net.URI.create("http://127.0.0.1:9/api/v10"), s.guildId(),
+        s.panelChannelId(), s.panelInterval(), s.alertsChannelId(), s.panelIdFile(), s.panelCheckEvery());
+    bot = new JdaDiscordBot(nowhere, views, relay, letters, clock);
+
+    bot.start();
+    assertThat(bot.awaitStarted(Duration.ofSeconds(1))).isFalse();
+    bot.stop();
+
+    await().atMost(WAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(t -> t.getName().equals("swimmy-discord-start")));
+    assertThat(bot.isConnected()).isFalse();
+  }
+
   private List<RecordedCall> panelCalls(String method) {
     return fake.requests().stream()
         .filter(c -> c.method().equals(method) && c.path().startsWith("/channels/" + CHANNEL + "/messages"))
