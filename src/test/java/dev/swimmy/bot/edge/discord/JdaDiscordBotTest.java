@@ -248,6 +248,37 @@ class JdaDiscordBotTest {
     assertThat(bot.isConnected()).isFalse();
   }
 
+  @Test
+  void theToken_neverAppearsInLogs_evenWhenItIsRejected() throws Exception {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      startBot(true);
+      answerTo(SlashCommand.named("status"));
+      bot.stop();
+      var s = BotFixtures.settings(fake, data, true);
+      String wrongToken = "MTIzNDU2Nzg5MDEyMzQ1Njc4.wrong.secret-value";
+      bot = new JdaDiscordBot(new JdaDiscordBot.Settings(new dev.swimmy.bot.core.Secret(wrongToken), s.apiBaseUrl(),
+          s.guildId(), s.panelChannelId(), s.panelInterval(), s.alertsChannelId(), s.panelIdFile(), s.panelCheckEvery()),
+          views, relay, letters, clock);
+      bot.start();
+      bot.awaitStarted(WAIT);
+
+      assertThat(logs.list).isNotEmpty();
+      for (var event : logs.list) {
+        String text = event.getFormattedMessage()
+            + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+        assertThat(text).doesNotContain(fake.botToken()).doesNotContain(wrongToken);
+      }
+    } finally {
+      root.detachAppender(logs);
+    }
+  }
+
   private List<RecordedCall> panelCalls(String method) {
     return fake.requests().stream()
         .filter(c -> c.method().equals(method) && c.path().startsWith("/channels/" + CHANNEL + "/messages"))
