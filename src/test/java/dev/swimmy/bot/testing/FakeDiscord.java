@@ -59,6 +59,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** Listens on 127.0.0.1 on an ephemeral port. */
   public FakeDiscord start() throws IOException {
+    server.setServerSocketFactory(new NoDelayServerSocketFactory()); // added in relay-sender, see that class
     server.setDispatcher(new Routes());
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     started = true;

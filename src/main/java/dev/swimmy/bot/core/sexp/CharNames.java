@@ -21,12 +21,13 @@ final class CharNames {
           Map.entry("ESCAPE", 27),
           Map.entry("ESC", 27),
           Map.entry("ALTMODE", 27),
-          Map.entry("BELL", 7));
+          // SBCL's name for 7 is Bel; "Bell" is the Unicode name of U+1F514, found below.
+          Map.entry("BEL", 7));
 
   private static final Map<Integer, String> PRINTED =
       Map.of(
           32, "Space", 10, "Newline", 9, "Tab", 13, "Return", 12, "Page", 8, "Backspace", 127,
-          "Rubout", 0, "Nul", 27, "Esc", 7, "Bell");
+          "Rubout", 0, "Nul", 27, "Esc", 7, "Bel");
 
   private CharNames() {}
 

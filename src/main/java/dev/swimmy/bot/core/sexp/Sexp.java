@@ -117,10 +117,20 @@ public sealed interface Sexp {
       }
     }
 
+    /**
+     * The nearest double, as SBCL's {@code (coerce r 'double-float)}: the quotient is taken to 62
+     * bits with a sticky bit for any remainder, so converting it rounds once, not twice.
+     */
     public double toDouble() {
-      return new java.math.BigDecimal(numerator)
-          .divide(new java.math.BigDecimal(denominator), java.math.MathContext.DECIMAL64)
-          .doubleValue();
+      BigInteger n = numerator.abs();
+      int shift = denominator.bitLength() - n.bitLength() + 62;
+      BigInteger[] qr =
+          shift >= 0
+              ? n.shiftLeft(shift).divideAndRemainder(denominator)
+              : n.divideAndRemainder(denominator.shiftLeft(-shift));
+      long q = qr[0].longValueExact() | (qr[1].signum() == 0 ? 0 : 1);
+      double magnitude = Math.scalb((double) q, -shift);
+      return numerator.signum() < 0 ? -magnitude : magnitude;
     }
   }
 
@@ -140,7 +150,7 @@ public sealed interface Sexp {
     }
 
     public static Real ofSingle(float value) {
-      return new Real(Double.parseDouble(Float.toString(value)), true);
+      return new Real(ShortestFloat.of(value), true);
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.swimmy.bot.core.sexp.Sexp.Sym;
 import dev.swimmy.bot.core.sexp.Sexp.Vec;
 import dev.swimmy.bot.core.sexp.SexpParseException.Kind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,8 +19,15 @@ final class SexpParser {
   private static final Sym QUOTE = new Sym(null, "QUOTE");
   private static final Sym FUNCTION = new Sym(null, "FUNCTION");
 
+  /** Recently read plain symbols by their token; files repeat a few dozen keys many times. */
+  private static final int SYMBOL_SLOTS = 256;
+
+  private static final int SYMBOL_MAX_LENGTH = 64;
+
   private final char[] s;
   private final int maxDepth;
+  private final char[][] symbolTokens = new char[SYMBOL_SLOTS][];
+  private final Sexp[] symbolValues = new Sexp[SYMBOL_SLOTS];
   private final ArrayList<Frame> stack = new ArrayList<>();
   private int pos;
 
@@ -295,6 +303,32 @@ final class SexpParser {
       }
     }
     throw error(Kind.END_OF_FILE, "end of file inside a #| comment", start);
+  }
+
+  /** The symbol last read from the same characters as {@code s[a..b)}, or null. */
+  Sexp cachedSymbol(int a, int b) {
+    if (b - a > SYMBOL_MAX_LENGTH) {
+      return null;
+    }
+    int slot = symbolSlot(a, b);
+    char[] token = symbolTokens[slot];
+    return token != null && Arrays.equals(token, 0, token.length, s, a, b) ? symbolValues[slot] : null;
+  }
+
+  void cacheSymbol(int a, int b, Sexp symbol) {
+    if (b - a <= SYMBOL_MAX_LENGTH) {
+      int slot = symbolSlot(a, b);
+      symbolTokens[slot] = Arrays.copyOfRange(s, a, b);
+      symbolValues[slot] = symbol;
+    }
+  }
+
+  private int symbolSlot(int a, int b) {
+    int h = 0;
+    for (int i = a; i < b; i++) {
+      h = 31 * h + s[i];
+    }
+    return (h ^ (h >>> 16)) & (SYMBOL_SLOTS - 1);
   }
 
   char[] chars() {

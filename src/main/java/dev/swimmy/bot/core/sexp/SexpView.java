@@ -24,7 +24,10 @@ import java.util.Optional;
  * is true, {@code nil} null, other symbols their lower-case name (keywords keep their colon).
  */
 public final class SexpView {
-  private final Map<String, String> keyCache = new HashMap<>();
+  /** Symbol name to its lower-case spelling, and lower-case spelling to its normal form. */
+  private final Map<String, String> lowerNames = new HashMap<>();
+
+  private final Map<String, String> normalForms = new HashMap<>();
 
   private SexpView() {}
 
@@ -157,8 +160,8 @@ public final class SexpView {
     }
 
     void put(Sym key, Object value) {
-      String name = keyCache.computeIfAbsent(key.name(), n -> key.lowerName());
-      String norm = keyCache.computeIfAbsent("\u0000" + name, n -> SexpMap.normalize(name));
+      String name = lowerNames.computeIfAbsent(key.name(), n -> key.lowerName());
+      String norm = normalForms.computeIfAbsent(name, SexpMap::normalize);
       if (!values.containsKey(norm)) {
         names.put(norm, name);
         values.put(norm, value);

@@ -69,7 +69,13 @@ final class Tokens {
         }
         throw p.error(Kind.READER_ERROR, "a token of only dots", start);
       }
-      return symbol(p, new String(s, start, i - start), null, start);
+      Sexp cached = p.cachedSymbol(start, i);
+      if (cached != null) {
+        return cached;
+      }
+      Sexp symbol = symbol(p, new String(s, start, i - start), null, s[i - 1] == ':', start);
+      p.cacheSymbol(start, i, symbol);
+      return symbol;
     }
     return escapedSymbol(p, start);
   }
@@ -249,9 +255,11 @@ final class Tokens {
     char[] s = p.chars();
     StringBuilder name = new StringBuilder();
     StringBuilder escaped = new StringBuilder();
+    boolean endsWithBareColon = false;
     int i = start;
     while (i < s.length && isConstituent(s[i])) {
       char c = s[i];
+      endsWithBareColon = c == ':';
       if (c == '\\') {
         if (++i >= s.length) {
           throw p.error(Kind.END_OF_FILE, "end of file after \\", start);
@@ -278,14 +286,16 @@ final class Tokens {
       }
     }
     p.pos(i);
-    return symbol(p, name.toString(), escaped.toString(), start);
+    return symbol(p, name.toString(), escaped.toString(), endsWithBareColon, start);
   }
 
   /**
    * Builds a symbol from its token; {@code escaped} marks with '1' the characters that were
-   * escaped (null when none were), which keep their case and are never package markers.
+   * escaped (null when none were), which keep their case and are never package markers. {@code
+   * endsWithBareColon} tells {@code pkg:} (no name: an error) from {@code pkg:||} (the empty name).
    */
-  private static Sexp symbol(SexpParser p, String token, String escaped, int start)
+  private static Sexp symbol(
+      SexpParser p, String token, String escaped, boolean endsWithBareColon, int start)
       throws SexpParseException {
     int first = -1;
     int count = 0;
@@ -307,7 +317,7 @@ final class Tokens {
       return "T".equals(name) && escaped == null ? Sexp.T : new Sym(null, name);
     }
     boolean twoColons = count == 2 && last == first + 1;
-    if (count > 2 || (count == 2 && !twoColons) || last == token.length() - 1) {
+    if (count > 2 || (count == 2 && !twoColons) || endsWithBareColon) {
       throw p.error(Kind.READER_ERROR, "bad package marker in " + clip(token), start);
     }
     String name = upcase(token, escaped, last + 1, token.length());

@@ -203,8 +203,13 @@ public final class WebhookLanes {
 
   /** A webhook an admin fixed: its dead letters return to pending and its lane runs again. */
   public int revive(String webhookId) throws SpoolUnavailableException {
+    boolean wasDead = isMarkedDead(webhookId);
     int n = spool.requeueDeadLetters(Optional.of(webhookId));
     reviveLane(webhookId);
+    if (wasDead && deadAlerted.add(webhookId)) {
+      deadAlerted.remove(webhookId); // raised before a restart: clear it all the same
+      alerts.clear("dead-webhook:" + webhookId, "webhook " + webhookId + " requeued by an admin", clock.instant());
+    }
     wake();
     return n;
   }
@@ -372,6 +377,12 @@ public final class WebhookLanes {
       return false;
     }
     Instant now = clock.instant();
+    if (lane.inProgress != null && lane.inProgress.next == 0
+        && (lane.inProgress.digest || lane.inProgress.members.stream().anyMatch(m -> expired(m, now)))) {
+      // A request that waited (outage, backoff) is rebuilt when its turn comes: messages that
+      // expired meanwhile join the one digest instead of going out late.
+      dissolve(lane);
+    }
     if (lane.inProgress == null) {
       topUp(lane, now);
       if (lane.carry.isEmpty()) {
@@ -414,6 +425,15 @@ public final class WebhookLanes {
     }
   }
 
+  private static void dissolve(Lane lane) {
+    List<SpooledMessage> all = new ArrayList<>(lane.inProgress.members);
+    all.addAll(lane.carry);
+    all.sort(java.util.Comparator.comparingLong(SpooledMessage::id));
+    lane.carry.clear();
+    lane.carry.addAll(all);
+    lane.inProgress = null;
+  }
+
   private void topUp(Lane lane, Instant now) throws SpoolUnavailableException {
     int want = settings.claimBatch() - lane.carry.size();
     if (want > 0) {
@@ -437,6 +457,10 @@ public final class WebhookLanes {
   private Request nextRequest(Lane lane, Instant now) {
     List<SpooledMessage> stale = lane.carry.stream().filter(m -> expired(m, now)).toList();
     if (!stale.isEmpty()) {
+      // Messages about to expire (within a tenth of max-age) join this digest rather than
+      // making a second one moments later.
+      Instant soon = now.plus(settings.maxAge().dividedBy(10));
+      stale = lane.carry.stream().filter(m -> expired(m, soon)).toList();
       lane.carry.removeAll(stale);
       return new Request(stale, List.of(Digest.payload(stale)), true, false);
     }

@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swimmy.bot.testing.Fixtures;
+import dev.swimmy.bot.testing.LispJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,7 +41,7 @@ class GoldenLispReaderTest {
               e -> assertThat(e.lispConditionName()).isEqualTo(golden.get("error").asText()));
     } else {
       Object plain = SexpView.toPlain(readUnchecked(input));
-      assertThat(comparable(plain)).isEqualTo(fromJson(golden.get("value")));
+      assertThat(LispJson.comparable(plain)).isEqualTo(LispJson.fromJson(golden.get("value")));
     }
   }
 
@@ -52,47 +51,5 @@ class GoldenLispReaderTest {
     } catch (SexpParseException e) {
       throw new AssertionError("unexpected parse failure: " + e.getMessage(), e);
     }
-  }
-
-  /** Our plain values with maps unwrapped and every number as a double or a long. */
-  static Object comparable(Object plain) {
-    if (plain instanceof SexpMap map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.asMap().forEach((k, v) -> out.put(k, comparable(v)));
-      return out;
-    }
-    if (plain instanceof List<?> list) {
-      return list.stream().map(GoldenLispReaderTest::comparable).toList();
-    }
-    if (plain instanceof java.math.BigInteger big) {
-      return big.toString();
-    }
-    return plain;
-  }
-
-  static Object fromJson(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      node.properties().forEach(e -> out.put(e.getKey(), fromJson(e.getValue())));
-      return out;
-    }
-    if (node.isArray()) {
-      List<Object> out = new ArrayList<>();
-      node.forEach(n -> out.add(fromJson(n)));
-      return out;
-    }
-    if (node.isNull()) {
-      return null;
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue().toString();
-    }
-    if (node.isNumber()) {
-      return node.doubleValue();
-    }
-    return node.asText();
   }
 }

@@ -55,6 +55,14 @@ class SexpReaderTest {
   }
 
   @Test
+  void anEmptyNameBetweenBars_afterAPackageMarker_isTheEmptyName() throws Exception {
+    assertThat(read(":||")).isEqualTo(Sym.keyword(""));
+    assertThat(read("swimmy::||")).isEqualTo(new Sym("SWIMMY", ""));
+    assertThat(read("#:||")).isEqualTo(new Sym("", ""));
+    assertThatThrownBy(() -> read("swimmy: x")).hasMessageContaining("package marker");
+  }
+
+  @Test
   void characters_byLiteralAndByName() throws Exception {
     assertThat(read("#\\a")).isEqualTo(new Chr('a'));
     assertThat(read("#\\A")).isEqualTo(new Chr('A'));
@@ -64,6 +72,13 @@ class SexpReaderTest {
     assertThat(read("#\\U+00E9")).isEqualTo(new Chr(0xE9));
     assertThat(read("(#\\) #\\x)"))
         .isEqualTo(new Lst(List.of(new Chr(')'), new Chr('x'))));
+  }
+
+  @Test
+  void characterSeven_isBel_whileBellIsTheUnicodeBell_asInSbcl() throws Exception {
+    assertThat(read("#\\Bel")).isEqualTo(new Chr(7));
+    assertThat(read("#\\Bell")).isEqualTo(new Chr(0x1F514));
+    assertThat(SexpWriter.write(new Chr(7))).isEqualTo("#\\Bel");
   }
 
   @Test
@@ -111,11 +126,33 @@ class SexpReaderTest {
   }
 
   @Test
+  void aSingleFloat_keepsItsShortestDecimal_onEveryJdk() throws Exception {
+    // JDK 17's Float.toString prints 1.93825771E13 for this float; SBCL prints 1.9382577e13.
+    assertThat(read("1.9382577e13")).isEqualTo(new Real(1.9382577e13, true));
+    assertThat(read("1.93825771e13")).isEqualTo(new Real(1.9382577e13, true));
+    assertThat(plain("0.66338515")).isEqualTo(0.66338515);
+    // Two shortest decimals are equally near -1384628.25; SBCL prints the one rounded half up.
+    assertThat(plain("-1384628.25")).isEqualTo(-1384628.3);
+  }
+
+  @Test
   void ratios_areReducedAndIntegralOnesBecomeIntegers() throws Exception {
     assertThat(read("1/3")).isEqualTo(new Ratio(BigInteger.ONE, BigInteger.valueOf(3)));
     assertThat(read("-2/6")).isEqualTo(new Ratio(BigInteger.valueOf(-1), BigInteger.valueOf(3)));
     assertThat(read("4/2")).isEqualTo(Int.of(2));
     assertThat(plain("1/4")).isEqualTo(0.25);
+  }
+
+  @Test
+  void aRatio_becomesTheNearestDouble_asSbclCoercesIt() throws Exception {
+    // SBCL's (coerce r 'double-float) for this ratio; 16 decimal digits were one ulp off.
+    assertThat(plain(
+            "-1414487741391723688124592889771207739598446858091561979810305/"
+                + "1149355553491005587764270364661261825061675428335217676985293"))
+        .isEqualTo(-1.2306789984138646);
+    assertThat(plain("1/3")).isEqualTo(1.0 / 3);
+    assertThat(plain("-2/3")).isEqualTo(-2.0 / 3);
+    assertThat(plain("1/" + BigInteger.TWO.pow(1000))).isEqualTo(Math.scalb(1.0, -1000));
   }
 
   @Test

@@ -1,0 +1,15 @@
+package dev.swimmy.bot.app.relay;
+
+import dev.swimmy.bot.core.relay.AlertSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Alerts as error log lines, until the Discord admin channel sink is wired in. */
+public final class LoggingAlertSink implements AlertSink {
+  private static final Logger LOG = LoggerFactory.getLogger("swimmy.alerts");
+
+  @Override
+  public void raise(Alert alert) {
+    LOG.error("ALERT [{}] {}: {}", alert.key(), alert.title(), alert.detail());
+  }
+}

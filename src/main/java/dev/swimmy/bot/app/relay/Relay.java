@@ -1,0 +1,97 @@
+package dev.swimmy.bot.app.relay;
+
+import dev.swimmy.bot.app.config.Config;
+import dev.swimmy.bot.core.relay.AlertSink;
+import dev.swimmy.bot.core.relay.EnvelopeDecoder;
+import dev.swimmy.bot.core.relay.Spool;
+import dev.swimmy.bot.core.relay.SpoolUnavailableException;
+import dev.swimmy.bot.edge.files.NotifierMetricsFile;
+import dev.swimmy.bot.edge.metrics.RelayMetrics;
+import dev.swimmy.bot.edge.spool.SqliteSpool;
+import dev.swimmy.bot.edge.zmq.IntakeListener;
+import dev.swimmy.bot.edge.zmq.IntakeProbe;
+import dev.swimmy.bot.edge.zmq.PullLoop;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * The relay's intake side as the daemon sees it: {@link #open} opens the spool and builds the
+ * parts; {@link #start} binds {@code notifier.bind} and starts the PULL loop, its heartbeat probe
+ * and the metrics file writer; {@link #close} stops receiving, commits what was received, closes
+ * the socket, writes the metrics file a last time and closes the spool. The sender takes {@link
+ * #spool()} and {@link #metrics()}.
+ */
+public final class Relay implements AutoCloseable {
+  private final SqliteSpool spool;
+  private final RelayMetrics metrics;
+  private final PullLoop pull;
+  private final NotifierMetricsFile metricsFile;
+  private final Config.Notifier config;
+  private final String nonce;
+  private IntakeProbe probe;
+
+  private Relay(Config.Notifier config, SqliteSpool spool, RelayMetrics metrics, PullLoop pull,
+      NotifierMetricsFile metricsFile, String nonce) {
+    this.config = config;
+    this.spool = spool;
+    this.metrics = metrics;
+    this.pull = pull;
+    this.metricsFile = metricsFile;
+    this.nonce = nonce;
+  }
+
+  public static Relay open(Config.Notifier config, Clock clock, AlertSink alerts, MeterRegistry registry)
+      throws SpoolUnavailableException {
+    return open(config, clock, alerts, new RelayMetrics(registry), IntakeListener.NONE);
+  }
+
+  /** As {@link #open(Config.Notifier, Clock, AlertSink, MeterRegistry)}, with a commit listener. */
+  public static Relay open(Config.Notifier config, Clock clock, AlertSink alerts, RelayMetrics metrics,
+      IntakeListener listener) throws SpoolUnavailableException {
+    SqliteSpool spool = SqliteSpool.open(config.spool(),
+        new SqliteSpool.Settings(config.queueMax(), config.dedupeWindow(), Duration.ofMinutes(10), 0),
+        clock, metrics::spoolWriteFailed);
+    byte[] random = new byte[16];
+    new SecureRandom().nextBytes(random);
+    String nonce = HexFormat.of().formatHex(random);
+    EnvelopeDecoder decoder = new EnvelopeDecoder(config.routes(), config.maxFrameBytes(), nonce);
+    PullLoop pull = new PullLoop(
+        PullLoop.Settings.of(config.bind(), config.heartbeatInterval(), config.maxFrameBytes()),
+        decoder, spool, metrics, alerts, clock, listener);
+    return new Relay(config, spool, metrics, pull, new NotifierMetricsFile(config.metricsFile(), spool, metrics, clock),
+        nonce);
+  }
+
+  /** Binds and starts intake; returns the bound endpoint. */
+  public synchronized String start() {
+    String endpoint = pull.start();
+    probe = IntakeProbe.start(endpoint, nonce, config.heartbeatInterval());
+    metricsFile.start(config.metricsInterval());
+    return endpoint;
+  }
+
+  public Spool spool() {
+    return spool;
+  }
+
+  public RelayMetrics metrics() {
+    return metrics;
+  }
+
+  public String endpoint() {
+    return pull.endpoint();
+  }
+
+  @Override
+  public synchronized void close() {
+    pull.close();
+    if (probe != null) {
+      probe.close();
+    }
+    metricsFile.close();
+    spool.close();
+  }
+}

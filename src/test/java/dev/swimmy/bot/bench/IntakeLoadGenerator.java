@@ -1,0 +1,89 @@
+package dev.swimmy.bot.bench;
+
+import dev.swimmy.bot.app.relay.LoggingAlertSink;
+import dev.swimmy.bot.app.relay.Relay;
+import dev.swimmy.bot.core.relay.Notification;
+import dev.swimmy.bot.edge.metrics.RelayMetrics;
+import dev.swimmy.bot.testing.RelayHarness;
+import dev.swimmy.bot.testing.RelayHarness.Pusher;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Intake throughput: a PUSH client sends N 1 KiB envelopes as fast as it can to a real relay
+ * (real PULL loop, validation, SQLite spool with WAL and synchronous=FULL on disk), and we time
+ * until the last one is committed. Latency is from the PUSH send to the spool COMMIT returning.
+ *
+ * <pre>./mvnw -q -DskipTests test-compile exec:exec -Dexec.executable=java \
+ *   -Dexec.classpathScope=test -Dexec.args="-cp %classpath dev.swimmy.bot.bench.IntakeLoadGenerator 200000"</pre>
+ */
+public final class IntakeLoadGenerator {
+  private IntakeLoadGenerator() {}
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    Path dir = Files.createTempDirectory(Path.of(args.length > 1 ? args[1] : "target"), "intake-bench");
+    long[] sent = new long[n];
+    long[] committed = new long[n];
+    AtomicInteger done = new AtomicInteger();
+    CountDownLatch all = new CountDownLatch(1);
+    AtomicInteger batches = new AtomicInteger();
+    var base = RelayHarness.config(dir, "tcp://127.0.0.1:*", 10_000_000, 256 * 1024);
+    var config = new dev.swimmy.bot.app.config.Config.Notifier(base.bind(), base.queueMax(), base.dedupeWindow(),
+        base.spool(), base.metricsFile(), java.time.Duration.ofSeconds(10), base.maxAge(), base.latencySlo(),
+        base.routes(), base.maxFrameBytes(), java.time.Duration.ofSeconds(5));
+    Relay relay = Relay.open(config,
+        Clock.systemUTC(), new LoggingAlertSink(), new RelayMetrics(new SimpleMeterRegistry()),
+        (batch, outcome) -> {
+          long now = System.nanoTime();
+          batches.incrementAndGet();
+          for (Notification m : batch) {
+            committed[Integer.parseInt(m.engineId().orElseThrow().substring(2))] = now;
+          }
+          if (done.addAndGet(batch.size()) >= n) {
+            all.countDown();
+          }
+        });
+    String endpoint = relay.start();
+    String padding = "x".repeat(1024 - 330);
+    byte[][] frames = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      frames[i] = ("((type . \"NOTIFIER\") (schema_version . 1) (action . \"SEND\") (id . \"b-" + i + "\")"
+          + " (timestamp . \"2026-02-11T03:18:19Z\")"
+          + " (webhook . \"https://discord.com/api/webhooks/" + (1000 + i % 8) + "/tok-bench-token-" + (i % 8) + "\")"
+          + " (payload (embeds ((title . \"Bench " + i + "\") (description . \"" + padding + "\") (color . 3447003)))))")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    try (Pusher pusher = new Pusher(endpoint)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        sent[i] = System.nanoTime();
+        pusher.send(frames[i]);
+      }
+      long pushed = System.nanoTime();
+      if (!all.await(10, TimeUnit.MINUTES)) {
+        System.out.println("timed out with " + done.get() + " committed");
+      }
+      long end = System.nanoTime();
+      long[] latency = new long[n];
+      for (int i = 0; i < n; i++) {
+        latency[i] = committed[i] - sent[i];
+      }
+      Arrays.sort(latency);
+      System.out.printf("frames=%d bytes/frame=%d batches=%d (avg %.1f/commit)%n", n, frames[0].length,
+          batches.get(), (double) n / batches.get());
+      System.out.printf("push phase %.2f s; push->committed throughput %.0f msg/s%n",
+          (pushed - start) / 1e9, n / ((end - start) / 1e9));
+      System.out.printf("intake latency (send -> COMMIT) p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+          latency[n / 2] / 1e6, latency[(int) (n * 0.99)] / 1e6, latency[n - 1] / 1e6);
+    } finally {
+      relay.close();
+    }
+  }
+}

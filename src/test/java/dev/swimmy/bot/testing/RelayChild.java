@@ -1,0 +1,34 @@
+package dev.swimmy.bot.testing;
+
+import dev.swimmy.bot.app.relay.LoggingAlertSink;
+import dev.swimmy.bot.app.relay.Relay;
+import dev.swimmy.bot.edge.metrics.RelayMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A relay in its own JVM, for crash tests: {@code RelayChild DIR BIND}. It prints {@code READY
+ * <endpoint>} once bound and {@code COMMITTED <total>} after every commit (printed only once the
+ * spool's COMMIT has returned), then runs until killed.
+ */
+public final class RelayChild {
+  private RelayChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    String bind = args.length > 1 ? args[1] : "tcp://127.0.0.1:*";
+    long[] total = {0};
+    Relay relay = Relay.open(RelayHarness.config(dir, bind, 1_000_000, 256 * 1024), Clock.systemUTC(),
+        new LoggingAlertSink(), new RelayMetrics(new SimpleMeterRegistry()),
+        (batch, outcome) -> {
+          total[0] += outcome.queued();
+          System.out.println("COMMITTED " + total[0]);
+          System.out.flush();
+        });
+    System.out.println("READY " + relay.start());
+    System.out.flush();
+    new CountDownLatch(1).await();
+  }
+}
