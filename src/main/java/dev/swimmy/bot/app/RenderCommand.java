@@ -65,7 +65,10 @@ public final class RenderCommand implements Callable<Integer> {
       err.println("render: " + e.getMessage());
       return 2;
     }
-    Message m = StatusService.create(cfg.status(), clock).message(s);
+    Message m;
+    try (StatusService status = StatusService.create(cfg.status(), clock)) {
+      m = status.message(s);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? DiscordJson.toJson(m) + "\n" : PlainText.of(m));
     out.flush();

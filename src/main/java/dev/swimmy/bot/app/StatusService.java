@@ -8,9 +8,9 @@ import dev.swimmy.bot.core.sexp.SexpLimits;
 import dev.swimmy.bot.core.status.SourceId;
 import dev.swimmy.bot.core.status.StatusBoard;
 import dev.swimmy.bot.core.status.StatusDecoder;
+import dev.swimmy.bot.core.status.StatusSource;
 import dev.swimmy.bot.edge.files.LastGoodStore;
 import dev.swimmy.bot.edge.files.StatusFileSource;
-import dev.swimmy.bot.core.status.StatusSource;
 import java.time.Clock;
 
 /**
@@ -18,18 +18,20 @@ import java.time.Clock;
  * daemon (slash commands, panel, {@code /panel} page, alerts) and the {@code render} command share
  * it. Thread-safe: each source serialises its own reads.
  */
-public final class StatusService {
+public final class StatusService implements AutoCloseable {
   private final StatusSource liveStatus;
   private final StatusSource systemMetrics;
   private final StatusSource backtestCache;
   private final Clock clock;
+  private final LastGoodStore store;
 
   StatusService(StatusSource liveStatus, StatusSource systemMetrics, StatusSource backtestCache,
-      Clock clock) {
+      Clock clock, LastGoodStore store) {
     this.liveStatus = liveStatus;
     this.systemMetrics = systemMetrics;
     this.backtestCache = backtestCache;
     this.clock = clock;
+    this.store = store;
   }
 
   /** Sources from {@code status.*}, last good snapshots kept under {@code last-good-dir}. */
@@ -41,7 +43,7 @@ public final class StatusService {
         source(SourceId.LIVE_STATUS, cfg.liveStatus(), cfg, decoder, store, clock),
         source(SourceId.SYSTEM_METRICS, cfg.systemMetrics(), cfg, decoder, store, clock),
         source(SourceId.BACKTEST_CACHE, cfg.backtestCache(), cfg, decoder, store, clock),
-        clock);
+        clock, store);
   }
 
   /** All three sources' reports at one "now": per-source states for alerts and the views. */
@@ -53,6 +55,12 @@ public final class StatusService {
   /** The {@code /status} message for a section, within Discord's limits. */
   public Message message(StatusSection section) {
     return StatusView.render(board(), section);
+  }
+
+  /** Waits for the last good copies being written to disk, then stops their writer thread. */
+  @Override
+  public void close() {
+    store.close();
   }
 
   private static StatusSource source(SourceId id, Config.Source s, Config.Status cfg,

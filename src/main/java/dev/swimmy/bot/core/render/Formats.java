@@ -24,8 +24,8 @@ public final class Formats {
 
   /** Yen rounded half away from zero, with thousands separators. */
   public static String yen(Double v) {
-    if (v == null) {
-      return NONE;
+    if (v == null || !Double.isFinite(v)) {
+      return v == null ? NONE : String.valueOf(v);
     }
     String digits = grouped(BigDecimal.valueOf(Math.abs(v)).setScale(0, RoundingMode.HALF_UP), 0);
     return (v < 0 && !"0".equals(digits) ? "-¥" : "¥") + digits;
@@ -36,7 +36,10 @@ public final class Formats {
   }
 
   public static String number(Double v, int decimals) {
-    return v == null ? NONE : grouped(BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP), decimals);
+    if (v == null || !Double.isFinite(v)) {
+      return v == null ? NONE : String.valueOf(v);
+    }
+    return grouped(BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP), decimals);
   }
 
   public static String percent(Double v) {

@@ -17,16 +17,17 @@ import java.time.Duration;
 final class SourceBlock {
   private SourceBlock() {}
 
+  /** The block with its badge first, for a place where the badge is not already shown. */
   static String of(SourceReport r) {
-    StringBuilder b = new StringBuilder(Badge.of(r));
-    switch (r.state()) {
-      case OK, STALE, CLOCK_SKEW -> b.append(" · ").append(ownTime(r));
-      default -> {
-        b.append(" · ").append(r.problem().map(SourceBlock::issue).orElse(""));
-        b.append('\n').append(lastGood(r));
-      }
-    }
-    return b.toString();
+    return Badge.of(r) + " · " + detail(r);
+  }
+
+  /** The block without the badge, for a field whose name carries it. */
+  static String detail(SourceReport r) {
+    return switch (r.state()) {
+      case OK, STALE, CLOCK_SKEW -> ownTime(r);
+      default -> r.problem().map(SourceBlock::issue).orElse("") + "\n" + lastGood(r);
+    };
   }
 
   private static String ownTime(SourceReport r) {

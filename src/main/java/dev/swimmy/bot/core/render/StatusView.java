@@ -74,7 +74,7 @@ public final class StatusView {
   }
 
   private static Field block(SourceReport r) {
-    return new Field(r.source().title() + " · " + Badge.of(r), SourceBlock.of(r), false);
+    return new Field(r.source().title() + " · " + Badge.of(r), SourceBlock.detail(r), false);
   }
 
   private static Field values(String name, SourceReport r, String value) {

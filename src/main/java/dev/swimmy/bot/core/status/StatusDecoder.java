@@ -34,7 +34,9 @@ public final class StatusDecoder {
   }
 
   public ReadOutcome decode(SourceId source, Sexp tree, int expectedSchema, Instant fileMtime) {
-    Optional<SexpMap> map = SexpView.asMap(tree);
+    BacktestCacheDecoder.Split split =
+        source == SourceId.BACKTEST_CACHE ? BacktestCacheDecoder.split(tree) : null;
+    Optional<SexpMap> map = SexpView.asMap(split == null ? tree : split.head());
     if (map.isEmpty()) {
       return bad(Issue.ParseFailure.unpositioned("not an alist: the file holds " + kind(tree)));
     }
@@ -48,7 +50,7 @@ public final class StatusDecoder {
           switch (source) {
             case LIVE_STATUS -> LiveStatusDecoder.decode(m, found);
             case SYSTEM_METRICS -> SystemMetricsDecoder.decode(m, found);
-            case BACKTEST_CACHE -> BacktestCacheDecoder.decode(m, found, fileMtime);
+            case BACKTEST_CACHE -> BacktestCacheDecoder.decode(m, split.entries(), found, fileMtime);
           };
       return new ReadOutcome.Good(s);
     } catch (UndecodableException e) {
