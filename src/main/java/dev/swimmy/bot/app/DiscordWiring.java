@@ -3,8 +3,12 @@ package dev.swimmy.bot.app;
 import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.core.discord.AlertDestination;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
+import dev.swimmy.bot.core.discord.NotifierHealth;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
+import dev.swimmy.bot.core.relay.NotifierFigures;
+import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.core.status.Issue;
@@ -21,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * StatusViews views = DiscordWiring.statusViews(statusService);
+ * RelayHealth health = DiscordWiring.relayHealth(spool, lanes::health, figures, slo, spoolError);
+ * DeadLetterAdmin deadLetters = DeadLetterAdmin.of(spool, lanes::revive);
  * Optional<DiscordBot> bot = DiscordWiring.bot(config, views, relayHealth, deadLetters, clock);
  * AdminAlerts alerts = DiscordWiring.alerts(config, bot, relayHealth, views, clock);
  * // give `alerts` to WebhookLanes (RelayAlerts) and intake (core.relay.AlertSink)
@@ -62,6 +69,22 @@ public final class DiscordWiring {
         return states;
       }
     };
+  }
+
+  /**
+   * The relay's health as {@code /notifier} and the alerts read it, from its parts: the spool
+   * (queue, dead letters, dead webhooks with reasons), the sender's health (e.g. {@code
+   * WebhookLanes::health}), intake's figures (e.g. {@code () -> relayMetrics.figures(clock.instant())})
+   * and the last spool write failure while writes are failing.
+   */
+  public static RelayHealth relayHealth(
+      Spool spool,
+      Supplier<SenderHealth> sender,
+      Supplier<NotifierFigures> intake,
+      Duration latencySlo,
+      Supplier<Optional<String>> spoolError) {
+    return () -> NotifierHealth.of(sender.get(), spool.stats(), spool.deadWebhooks(),
+        NotifierHealth.IntakeCounts.of(intake.get()), latencySlo, spoolError.get());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.swimmy.bot.core.discord;
 
+import dev.swimmy.bot.core.relay.NotifierFigures;
 import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import dev.swimmy.bot.core.relay.Spool.SpoolStats;
@@ -40,7 +41,12 @@ public record NotifierHealth(
   }
 
   /** What intake counted: frames dropped for space, rejected, and suppressed as duplicates. */
-  public record IntakeCounts(long drops, long rejected, long dedupeSuppressed) {}
+  public record IntakeCounts(long drops, long rejected, long dedupeSuppressed) {
+    /** Intake's counts out of the metrics-file figures. */
+    public static IntakeCounts of(NotifierFigures f) {
+      return new IntakeCounts(f.drops(), f.rejected(), f.dedupeSuppressed());
+    }
+  }
 
   /**
    * The snapshot the relay's parts make together: the sender's health, the spool's figures and
