@@ -12,15 +12,16 @@ import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.RelayAlerts;
 import java.time.Instant;
-import java.util.HashMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * channel, then the alerts webhook. The relay's own alerts come in through {@link RelayAlerts} (the
  * sender's raise/clear by key) and {@link AlertSink} (intake's one-off events, repeats of a key
  * within {@link #EVENT_REPEAT} dropped); a relay alert and the same condition read from the health
- * snapshot are one episode.
+ * snapshot are one episode. Those entry points never block their caller: they record and wake
+ * the alerts thread, which does all sending.
  *
  * <p>Alerts that no sink took are kept, at most {@value #UNSENT_MAX} (oldest dropped and
  * counted), and retried on the next poll.
@@ -53,9 +55,10 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
   private final AlertEpisodes episodes = new AlertEpisodes();
   private final Map<AlertCondition.Key, AlertCondition> reported = new ConcurrentHashMap<>();
   private final Deque<Message> unsent = new ArrayDeque<>();
-  private final Map<String, Instant> lastEvent = new HashMap<>();
+  private final Queue<Message> incoming = new ConcurrentLinkedQueue<>();
+  private final Map<String, Instant> lastEvent = new ConcurrentHashMap<>();
   private final AtomicLong droppedUnsent = new AtomicLong();
-  private ScheduledExecutorService thread;
+  private volatile ScheduledExecutorService thread;
 
   public AdminAlerts(RelayHealth relay, StatusViews views, AlertDestination sink, Clock clock, Duration pollEvery) {
     this.relay = relay;
@@ -74,11 +77,15 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
 
   /** A condition that holds until {@link #clear}ed; alerted on the next poll. */
   public void report(AlertCondition condition) {
-    reported.put(condition.key(), condition);
+    if (reported.put(condition.key(), condition) == null) {
+      wake();
+    }
   }
 
   public void clear(AlertCondition.Key key) {
-    reported.remove(key);
+    if (reported.remove(key) != null) {
+      wake();
+    }
   }
 
   /** The sender raised a condition; it holds until {@link #clear(String, String, Instant)}. */
@@ -92,17 +99,38 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
     clear(AlertConditions.ofRelayKey(key, "", "").key());
   }
 
-  /** A one-off event from intake: posted on the next poll, unless the same key was posted lately. */
+  /**
+   * A one-off event from intake: posted on the alerts thread right away, unless the same key was
+   * posted within {@link #EVENT_REPEAT}. Never blocks the caller.
+   */
   @Override
-  public synchronized void raise(AlertSink.Alert alert) {
+  public void raise(AlertSink.Alert alert) {
     Instant now = clock.instant();
-    Instant last = lastEvent.get(alert.key());
-    if (last != null && now.isBefore(last.plus(EVENT_REPEAT))) {
-      return;
+    boolean[] fresh = {false};
+    lastEvent.compute(alert.key(), (k, last) -> {
+      if (last != null && now.isBefore(last.plus(EVENT_REPEAT))) {
+        return last;
+      }
+      fresh[0] = true;
+      return now;
+    });
+    if (fresh[0]) {
+      log.info("admin alert: event {}", alert.key());
+      incoming.add(AlertView.event(alert.title(), alert.detail(), now));
+      wake();
     }
-    lastEvent.put(alert.key(), now);
-    log.info("admin alert: event {}", alert.key());
-    enqueue(AlertView.event(alert.title(), alert.detail(), now));
+  }
+
+  /** Runs a poll soon on the alerts thread (no-op before {@link #start()}). */
+  private void wake() {
+    ScheduledExecutorService t = thread;
+    if (t != null) {
+      try {
+        t.execute(this::poll);
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        // stopping: the alert stays in the log
+      }
+    }
   }
 
   /** Alerts dropped because no sink took them and the backlog was full. */
@@ -119,6 +147,9 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
       } catch (Exception e) {
         log.warn("relay health unavailable for alerts: {}", e.toString());
         now.addAll(AlertConditions.ofSources(views.sourceStates()));
+      }
+      for (Message m = incoming.poll(); m != null; m = incoming.poll()) {
+        enqueue(m);
       }
       for (AlertEvent event : episodes.observe(now, clock.instant())) {
         log.info("admin alert: {} {} {}", event.getClass().getSimpleName(), event.condition().kind(), event.condition().subject());

@@ -18,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,7 +94,9 @@ public final class JdaDiscordBot implements DiscordBot {
       return;
     }
     commandPool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(64), named("swimmy-command-"));
-    timers = Executors.newSingleThreadScheduledExecutor(r -> AdminAlerts.daemon(r, "swimmy-command-timer"));
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> AdminAlerts.daemon(r, "swimmy-command-timer"));
+    timer.setRemoveOnCancelPolicy(true);
+    timers = timer;
     starter = new Thread(this::connect, "swimmy-discord-start");
     starter.setDaemon(true);
     starter.start();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.entities.Member;
@@ -66,12 +67,17 @@ final class SlashCommands extends ListenerAdapter {
         event.deferReply(ephemeral).queue(deferred::complete, deferred::completeExceptionally);
       }
     };
+    ScheduledFuture<?> timer = null;
     if (CommandHandler.mayTakeLong(inv)) {
       defer.run();
     } else {
-      timers.schedule(defer, deferAfter.toMillis(), TimeUnit.MILLISECONDS);
+      timer = timers.schedule(defer, deferAfter.toMillis(), TimeUnit.MILLISECONDS);
     }
+    ScheduledFuture<?> deferTimer = timer;
     work.whenComplete((reply, error) -> {
+      if (deferTimer != null) {
+        deferTimer.cancel(false);
+      }
       Reply answer = error == null ? reply : CommandHandler.failure(error);
       if (answered.compareAndSet(false, true)) {
         send(event, answer);
