@@ -81,9 +81,23 @@ final class BotFixtures {
     volatile String liveState = "OK";
     volatile Instant liveTime = T0.minusSeconds(30);
     final Instant systemTime = T0.minusSeconds(7200);
+    /** When set, rendering fails with it. */
+    volatile RuntimeException failWith;
+    /** When set, rendering waits for it (a slow status read). */
+    volatile java.util.concurrent.CountDownLatch gate;
 
     @Override
     public Message status(StatusSection section) {
+      if (failWith != null) {
+        throw failWith;
+      }
+      if (gate != null) {
+        try {
+          gate.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       List<Field> fields = List.of(
           new Field("live-status " + badge(liveState), "written <t:" + liveTime.getEpochSecond() + ":R>", false),
           new Field("system-metrics " + badge("STALE"), "written <t:" + systemTime.getEpochSecond() + ":R>", false));

@@ -107,6 +107,32 @@ class JdaDiscordBotTest {
   }
 
   @Test
+  void aFailingStatus_isAnsweredWithAShortPrivateMessage_notSilence() throws Exception {
+    startBot(false);
+    views.failWith = new IllegalStateException("disk on fire at /secret/path");
+
+    InteractionCallback reply = answerTo(SlashCommand.named("status"));
+
+    assertThat(reply.type()).isEqualTo(4);
+    assertThat(reply.data().path("flags").asLong() & 64).as("ephemeral").isEqualTo(64);
+    assertThat(reply.data().toString()).contains("Sorry, that failed").doesNotContain("/secret/path");
+  }
+
+  @Test
+  void aSlowStatus_isDeferredWithinDiscordsWindow_thenEditedIn() throws Exception {
+    startBot(false);
+    views.gate = new java.util.concurrent.CountDownLatch(1);
+
+    InjectedInteraction i = fake.injectSlashCommand(SlashCommand.named("status"));
+    await().atMost(WAIT).until(() -> fake.interactionCallback(i.id()).isPresent());
+    assertThat(fake.interactionCallback(i.id()).orElseThrow().type()).as("deferred").isEqualTo(5);
+
+    views.gate.countDown();
+    await().atMost(WAIT).until(() -> fake.originalResponse(i)
+        .map(m -> m.toString().contains("Swimmy status — overview")).orElse(false));
+  }
+
+  @Test
   void adminSubcommands_areRefusedPrivatelyToAMemberWithoutThePermission() throws Exception {
     startBot(false);
 
