@@ -80,6 +80,20 @@ class JdaDiscordBotTest {
   }
 
   @Test
+  void withoutAGuildId_bothCommandsAreRegisteredGlobally() throws Exception {
+    var s = BotFixtures.settings(fake, data, false);
+    bot = new JdaDiscordBot(new JdaDiscordBot.Settings(s.token(), s.apiBaseUrl(), java.util.OptionalLong.empty(),
+        s.panelChannelId(), s.panelInterval(), s.alertsChannelId(), s.panelIdFile(), s.panelCheckEvery()),
+        views, relay, letters, clock);
+    bot.start();
+    assertThat(bot.awaitStarted(WAIT)).isTrue();
+
+    assertThat(fake.registeredCommands()).extracting(c -> c.path("name").asText())
+        .containsExactlyInAnyOrder("status", "notifier");
+    assertThat(fake.registeredGuildCommands(FakeGuild.GUILD_ID)).isEmpty();
+  }
+
+  @Test
   void status_isAnsweredWithEachSourcesOwnTimeAndBadges_forEverySection() throws Exception {
     startBot(false);
 
@@ -231,6 +245,22 @@ class JdaDiscordBotTest {
     await().atMost(WAIT).until(() -> fake.message(CHANNEL, id)
         .map(m -> m.toString().contains("<t:" + T0.getEpochSecond() + ":R>")).orElse(false));
     assertThat(fake.messages(CHANNEL)).hasSize(1);
+  }
+
+  @Test
+  void aPanelDeletedWhileTheBotWasDown_isPostedAgainOnStart_andTheIdFileFollows() throws Exception {
+    startBot(true);
+    await().atMost(WAIT).until(() -> fake.messages(CHANNEL).size() == 1);
+    String old = fake.messages(CHANNEL).get(0).path("id").asText();
+    bot.stop();
+    fake.deleteMessageAsUser(CHANNEL, old);
+
+    startBot(true);
+
+    await().atMost(WAIT).until(() -> fake.messages(CHANNEL).size() == 1);
+    String now = fake.messages(CHANNEL).get(0).path("id").asText();
+    assertThat(now).isNotEqualTo(old);
+    await().atMost(WAIT).until(() -> Files.readString(data.resolve("panel_message_id")).strip().equals(now));
   }
 
   @Test
