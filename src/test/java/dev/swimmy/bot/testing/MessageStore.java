@@ -93,7 +93,13 @@ final class MessageStore {
   private static void copyEditable(JsonNode body, ObjectNode m) {
     for (String key : EDITABLE) {
       if (body.has(key) && !body.get(key).isNull()) {
-        m.set(key, body.get(key));
+        m.set(key, body.get(key).deepCopy());
+      }
+    }
+    // Discord stores every embed a bot sends as type "rich"; JDA refuses to parse one without it.
+    for (JsonNode embed : m.path("embeds")) {
+      if (embed instanceof ObjectNode o && !o.has("type")) {
+        o.put("type", "rich");
       }
     }
   }

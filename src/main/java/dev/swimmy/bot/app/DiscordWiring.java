@@ -1,0 +1,119 @@
+package dev.swimmy.bot.app;
+
+import dev.swimmy.bot.app.config.Config;
+import dev.swimmy.bot.core.discord.AlertDestination;
+import dev.swimmy.bot.core.discord.DeadLetterAdmin;
+import dev.swimmy.bot.core.discord.NotifierHealth;
+import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.discord.StatusViews;
+import dev.swimmy.bot.core.relay.NotifierFigures;
+import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.Spool;
+import dev.swimmy.bot.core.render.Message;
+import dev.swimmy.bot.core.render.StatusSection;
+import dev.swimmy.bot.core.status.Issue;
+import dev.swimmy.bot.core.status.SourceReport;
+import dev.swimmy.bot.edge.discord.AdminAlerts;
+import dev.swimmy.bot.edge.discord.AlertRoute;
+import dev.swimmy.bot.edge.discord.DiscordBot;
+import dev.swimmy.bot.edge.discord.JdaDiscordBot;
+import dev.swimmy.bot.edge.discord.WebhookAlertSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the daemon builds the Discord side from the config. In order:
+ *
+ * <pre>{@code
+ * StatusViews views = DiscordWiring.statusViews(statusService);
+ * RelayHealth health = DiscordWiring.relayHealth(spool, lanes::health, figures, slo, spoolError);
+ * DeadLetterAdmin deadLetters = DeadLetterAdmin.of(spool, lanes::revive);
+ * Optional<DiscordBot> bot = DiscordWiring.bot(config, views, relayHealth, deadLetters, clock);
+ * AdminAlerts alerts = DiscordWiring.alerts(config, bot, relayHealth, views, clock);
+ * // give `alerts` to WebhookLanes (RelayAlerts) and intake (core.relay.AlertSink)
+ * bot.ifPresent(DiscordBot::start); alerts.start();
+ * ...
+ * alerts.close(); bot.ifPresent(DiscordBot::stop);
+ * }</pre>
+ */
+public final class DiscordWiring {
+  private static final Logger log = LoggerFactory.getLogger(DiscordWiring.class);
+  static final Duration PANEL_CHECK_EVERY = Duration.ofSeconds(5);
+  static final Duration ALERT_POLL_EVERY = Duration.ofSeconds(15);
+
+  private DiscordWiring() {}
+
+  /** The bot's view of the status side: rendered sections and each source's state. */
+  public static StatusViews statusViews(StatusService status) {
+    return new StatusViews() {
+      @Override
+      public Message status(StatusSection section) {
+        return status.message(section);
+      }
+
+      @Override
+      public Map<String, SourceCondition> sourceStates() {
+        Map<String, SourceCondition> states = new LinkedHashMap<>();
+        for (SourceReport r : status.board().reports()) {
+          states.put(r.source().key(),
+              new SourceCondition(r.state().name(), r.problem().map(Issue::describe).orElse("")));
+        }
+        return states;
+      }
+    };
+  }
+
+  /**
+   * The relay's health as {@code /notifier} and the alerts read it, from its parts: the spool
+   * (queue, dead letters, dead webhooks with reasons), the sender's health (e.g. {@code
+   * WebhookLanes::health}), intake's figures (e.g. {@code () -> relayMetrics.figures(clock.instant())})
+   * and the last spool write failure while writes are failing.
+   */
+  public static RelayHealth relayHealth(
+      Spool spool,
+      Supplier<SenderHealth> sender,
+      Supplier<NotifierFigures> intake,
+      Duration latencySlo,
+      Supplier<Optional<String>> spoolError) {
+    return () -> NotifierHealth.of(sender.get(), spool.stats(), spool.deadWebhooks(),
+        NotifierHealth.IntakeCounts.of(intake.get()), latencySlo, spoolError.get());
+  }
+
+  /**
+   * The bot, not yet started; empty when no token is configured, which is logged once: the relay,
+   * {@code /panel} and webhook alerts run without it.
+   */
+  public static Optional<DiscordBot> bot(
+      Config config, StatusViews views, RelayHealth relay, DeadLetterAdmin deadLetters, Clock clock) {
+    Config.Discord d = config.discord();
+    if (d.token().isEmpty()) {
+      log.info("no Discord bot token: slash commands and the status panel message are off; the relay runs");
+      return Optional.empty();
+    }
+    JdaDiscordBot.Settings settings = new JdaDiscordBot.Settings(
+        d.token().get(), d.apiBaseUrl(), d.guildId(), d.panelChannelId(), d.panelInterval(),
+        d.alertsChannelId(), config.home().resolve("data/panel_message_id"), PANEL_CHECK_EVERY);
+    return Optional.of(new JdaDiscordBot(settings, views, relay, deadLetters, clock));
+  }
+
+  /** Admin alerts: the bot's alerts channel while it is connected, else the alerts webhook. */
+  public static AdminAlerts alerts(
+      Config config, Optional<DiscordBot> bot, RelayHealth relay, StatusViews views, Clock clock) {
+    List<AlertDestination> route = new ArrayList<>();
+    bot.ifPresent(b -> route.add(b.alertsChannel()));
+    config.discord().alertsWebhook()
+        .ifPresent(w -> route.add(new WebhookAlertSink(config.discord().apiBaseUrl(), w)));
+    if (route.isEmpty()) {
+      log.warn("no discord.alerts-channel-id or discord.alerts-webhook: admin alerts only go to the log");
+    }
+    return new AdminAlerts(relay, views, new AlertRoute(route), clock, ALERT_POLL_EVERY);
+  }
+}

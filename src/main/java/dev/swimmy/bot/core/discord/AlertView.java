@@ -1,0 +1,43 @@
+package dev.swimmy.bot.core.discord;
+
+import dev.swimmy.bot.core.render.Embed;
+import dev.swimmy.bot.core.render.Field;
+import dev.swimmy.bot.core.render.DiscordLimits;
+import dev.swimmy.bot.core.render.Message;
+import java.time.Duration;
+import java.util.List;
+
+/** Renders an admin alert or its recovery as one embed. */
+public final class AlertView {
+  private AlertView() {}
+
+  public static Message render(AlertEvent event) {
+    AlertCondition c = event.condition();
+    String subject = c.subject().isEmpty() ? "" : " — " + c.subject();
+    if (event instanceof AlertEvent.Recovered r) {
+      Field lasted = new Field("Lasted", human(Duration.between(r.since(), r.at())), true);
+      return DiscordLimits.fit(Message.of(new Embed("✅ Recovered: " + c.kind().title() + subject,
+          "Was: " + c.detail(), Colors.OK, List.of(lasted), "")));
+    }
+    AlertEvent.Raised r = (AlertEvent.Raised) event;
+    Field since = new Field("Since", NotifierView.relative(r.since()), true);
+    return DiscordLimits.fit(Message.of(new Embed("🚨 " + c.kind().title() + subject, c.detail(), Colors.BAD,
+        List.of(since), "Sent once per episode; a recovery follows when it clears")));
+  }
+
+  /** A one-off alert that has no recovery (e.g. "intake socket rebuilt"). */
+  public static Message event(String title, String detail, java.time.Instant at) {
+    return DiscordLimits.fit(Message.of(new Embed("⚠️ " + title, detail, Colors.WARN, List.of(), "")));
+  }
+
+  static String human(Duration d) {
+    long s = d.toSeconds();
+    if (s < 120) {
+      return s + " s";
+    }
+    if (s < 7200) {
+      return (s / 60) + " min";
+    }
+    return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+  }
+}

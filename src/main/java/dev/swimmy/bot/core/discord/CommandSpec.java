@@ -1,0 +1,55 @@
+package dev.swimmy.bot.core.discord;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A slash command as plain data: what Discord is told at registration. The JDA edge translates it
+ * into {@code CommandData}; tests read it directly.
+ *
+ * @param requiredPermission the {@code default_member_permissions} Discord applies (server admins
+ *     may widen it per role); empty means everyone may use the command
+ */
+public record CommandSpec(
+    String name,
+    String description,
+    List<OptionSpec> options,
+    List<SubcommandSpec> subcommands,
+    Optional<AdminPermission> requiredPermission) {
+
+  public CommandSpec {
+    Objects.requireNonNull(name, "name");
+    options = List.copyOf(options);
+    subcommands = List.copyOf(subcommands);
+    if (!options.isEmpty() && !subcommands.isEmpty()) {
+      throw new IllegalArgumentException("Discord does not allow options beside subcommands");
+    }
+  }
+
+  /** A string option, with fixed choices when {@code choices} is not empty. */
+  public record OptionSpec(String name, String description, boolean required, List<Choice> choices) {
+    public OptionSpec {
+      choices = List.copyOf(choices);
+    }
+  }
+
+  public record Choice(String label, String value) {}
+
+  /**
+   * A subcommand; {@code recheckedPermission} is checked again on every use, whatever the server's
+   * command settings say, because those can be widened by any admin.
+   */
+  public record SubcommandSpec(
+      String name, String description, List<OptionSpec> options, Optional<AdminPermission> recheckedPermission) {
+    public SubcommandSpec {
+      options = List.copyOf(options);
+    }
+  }
+
+  /** The Discord permission that guards admin actions. */
+  public enum AdminPermission {
+    /** "Manage Server": held by the people who run the server. */
+    MANAGE_SERVER
+  }
+}

@@ -1,0 +1,95 @@
+package dev.swimmy.bot.core.discord;
+
+import dev.swimmy.bot.core.relay.NotifierFigures;
+import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
+import dev.swimmy.bot.core.relay.Spool.SpoolStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One snapshot of the relay's health, as {@code /notifier} and the admin alerts read it. Counters
+ * are totals since start; latencies are empty until something was delivered. {@code spoolError}
+ * holds the last spool write failure while writes are failing, empty once one succeeds again.
+ */
+public record NotifierHealth(
+    Instant takenAt,
+    int queueLength,
+    long delivered,
+    long drops,
+    long errors,
+    long retries,
+    long rejected,
+    long rateLimited,
+    long dedupeSuppressed,
+    Optional<Duration> latencyP50,
+    Optional<Duration> latencyP95,
+    Optional<Duration> latencyP99,
+    Duration latencySlo,
+    Optional<Instant> oldestPending,
+    int deadLetters,
+    List<DeadWebhook> deadWebhooks,
+    Map<String, String> lastErrorByWebhook,
+    Optional<String> spoolError) {
+
+  public NotifierHealth {
+    deadWebhooks = List.copyOf(deadWebhooks);
+    lastErrorByWebhook = Map.copyOf(lastErrorByWebhook);
+  }
+
+  /** What intake counted: frames dropped for space, rejected, and suppressed as duplicates. */
+  public record IntakeCounts(long drops, long rejected, long dedupeSuppressed) {
+    /** Intake's counts out of the metrics-file figures. */
+    public static IntakeCounts of(NotifierFigures f) {
+      return new IntakeCounts(f.drops(), f.rejected(), f.dedupeSuppressed());
+    }
+  }
+
+  /**
+   * The snapshot the relay's parts make together: the sender's health, the spool's figures and
+   * dead webhooks (with reasons), intake's counts, the SLO, and the last spool write failure.
+   */
+  public static NotifierHealth of(
+      SenderHealth sender,
+      SpoolStats spool,
+      List<DeadWebhook> deadWebhooks,
+      IntakeCounts intake,
+      Duration latencySlo,
+      Optional<String> spoolError) {
+    boolean measured = sender.delivered() > 0;
+    Map<String, String> lastErrors = new java.util.TreeMap<>();
+    sender.lastErrorByWebhook().forEach((id, e) -> lastErrors.put(id, e.reason() + " " + e.detail()));
+    return new NotifierHealth(
+        sender.at(),
+        spool.pending() + spool.inFlight(),
+        sender.delivered(),
+        intake.drops(),
+        sender.errors(),
+        sender.retries(),
+        intake.rejected(),
+        sender.rateLimited(),
+        intake.dedupeSuppressed(),
+        measured ? Optional.of(Duration.ofMillis(sender.latencyP50Ms())) : Optional.empty(),
+        measured ? Optional.of(Duration.ofMillis(sender.latencyP95Ms())) : Optional.empty(),
+        measured ? Optional.of(Duration.ofMillis(sender.latencyP99Ms())) : Optional.empty(),
+        latencySlo,
+        spool.oldestPending(),
+        spool.deadLetters(),
+        deadWebhooks,
+        lastErrors,
+        spoolError);
+  }
+
+  /** Delivered over delivered plus errors, or empty before any attempt ended. */
+  public Optional<Double> successRate() {
+    long attempts = delivered + errors;
+    return attempts == 0 ? Optional.empty() : Optional.of((double) delivered / attempts);
+  }
+
+  public boolean sloBreached() {
+    return latencyP99.map(p99 -> p99.compareTo(latencySlo) > 0).orElse(false);
+  }
+}

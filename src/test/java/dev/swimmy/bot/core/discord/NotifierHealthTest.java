@@ -1,0 +1,48 @@
+package dev.swimmy.bot.core.discord;
+
+import static dev.swimmy.bot.core.discord.CoreFakes.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swimmy.bot.core.discord.NotifierHealth.IntakeCounts;
+import dev.swimmy.bot.core.relay.FailureReason;
+import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
+import dev.swimmy.bot.core.relay.Spool.SpoolStats;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class NotifierHealthTest {
+  static SenderHealth sender(long delivered, long p99) {
+    return new SenderHealth(T0, delivered, 4, 2, Map.of("serverError", 3L, "timeout", 1L), 20, 60, p99, 12,
+        Map.of("777", new SenderHealth.LastError(T0, FailureReason.AUTH_ERROR, "404 Unknown Webhook")),
+        Set.of("777"), 0, Optional.empty());
+  }
+
+  @Test
+  void theRelaysParts_makeOneSnapshot() {
+    NotifierHealth h = NotifierHealth.of(sender(96, 900), new SpoolStats(5, 1, 3, 1, Optional.of(T0.minusSeconds(40))),
+        List.of(new DeadWebhook("777", "404", T0)), new IntakeCounts(2, 7, 9), Duration.ofMillis(500), Optional.empty());
+
+    assertThat(h.queueLength()).isEqualTo(6);
+    assertThat(h.errors()).isEqualTo(4);
+    assertThat(h.successRate()).hasValue(0.96);
+    assertThat(h.sloBreached()).isTrue();
+    assertThat(h.drops()).isEqualTo(2);
+    assertThat(h.rejected()).isEqualTo(7);
+    assertThat(h.lastErrorByWebhook()).containsKey("777");
+    assertThat(h.oldestPending()).hasValue(T0.minusSeconds(40));
+  }
+
+  @Test
+  void beforeAnythingWasDelivered_latenciesAreUnknown_notZero() {
+    NotifierHealth h = NotifierHealth.of(sender(0, 0), new SpoolStats(0, 0, 0, 0, Optional.empty()), List.of(),
+        new IntakeCounts(0, 0, 0), Duration.ofSeconds(60), Optional.empty());
+
+    assertThat(h.latencyP99()).isEmpty();
+    assertThat(h.sloBreached()).isFalse();
+  }
+}
