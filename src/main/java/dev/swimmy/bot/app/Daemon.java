@@ -1,6 +1,23 @@
 package dev.swimmy.bot.app;
 
 import dev.swimmy.bot.app.config.Config;
+import dev.swimmy.bot.app.relay.Relay;
+import dev.swimmy.bot.core.discord.DeadLetterAdmin;
+import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.discord.StatusViews;
+import dev.swimmy.bot.core.relay.AlertSink;
+import dev.swimmy.bot.core.relay.WebhookAddress;
+import dev.swimmy.bot.edge.discord.AdminAlerts;
+import dev.swimmy.bot.edge.discord.DiscordBot;
+import dev.swimmy.bot.edge.metrics.RelayMetrics;
+import dev.swimmy.bot.edge.webhook.ExecutorScheduler;
+import dev.swimmy.bot.edge.webhook.HttpWebhookSink;
+import dev.swimmy.bot.edge.webhook.SenderMetrics;
+import dev.swimmy.bot.edge.webhook.SenderSettings;
+import dev.swimmy.bot.edge.webhook.WebhookLanes;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.swimmy.bot.core.render.DiscordJson;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.edge.admin.AdminServer;
@@ -34,6 +51,8 @@ public final class Daemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final Duration STOP_BUDGET = Duration.ofSeconds(10);
   private static final Duration PANEL_PAGE_REFRESH = Duration.ofSeconds(30);
+  /** How long sends in flight may finish on SIGTERM before they return to pending. */
+  private static final Duration SEND_GRACE = Duration.ofSeconds(10);
 
   private final Config config;
   private final Map<String, String> env;
@@ -41,9 +60,10 @@ public final class Daemon implements AutoCloseable {
   private final Lifecycle lifecycle = new Lifecycle();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final List<ReadinessCheck> readiness = new ArrayList<>();
   private AdminServer admin;
   private StatusService status;
+  private Relay relay;
+  private Optional<DiscordBot> bot = Optional.empty();
 
   public Daemon(Config config, Map<String, String> env, Clock clock) {
     this.config = config;
@@ -53,28 +73,112 @@ public final class Daemon implements AutoCloseable {
 
   /** Starts every part; throws (having stopped what was started) if one cannot start. */
   public void start() throws Exception {
-    lifecycle.start("instance lock", config.notifier().spool() + ".lock", STOP_BUDGET, () -> {
-      InstanceLock lock = InstanceLock.acquire(config.notifier().spool());
+    Config.Notifier n = config.notifier();
+    lifecycle.start("instance lock", n.spool() + ".lock", STOP_BUDGET, () -> {
+      InstanceLock lock = InstanceLock.acquire(n.spool());
       return lock::close;
     });
     bindJvmMetrics();
-    status = StatusService.create(config.status(), clock);
-    LOG.info("status sources: {}, {}, {}", config.status().liveStatus().path(),
-        config.status().systemMetrics().path(), config.status().backtestCache().path());
+    lifecycle.start("status sources", config.status().liveStatus().path() + ", "
+        + config.status().systemMetrics().path() + ", " + config.status().backtestCache().path(),
+        STOP_BUDGET, () -> {
+          status = StatusService.create(config.status(), clock);
+          return status::close;
+        });
+    startRelay(n);
     lifecycle.start("admin http", "http://" + config.admin().host() + ":" + config.admin().port()
         + "/panel", STOP_BUDGET, () -> {
           admin = AdminServer.start(config.admin().host(), config.admin().port(), registry,
-              readiness,
+              readinessChecks(),
               () -> PanelPage.render(status.message(StatusSection.OVERVIEW), clock.instant(),
                   PANEL_PAGE_REFRESH),
               () -> DiscordJson.toJson(status.message(StatusSection.OVERVIEW)));
           return admin::close;
         });
-    readiness.add(new ReadinessCheck("daemon", () -> Readiness.up("started")));
-    if (config.discord().token().isEmpty()) {
-      LOG.info("no Discord token: slash commands and the panel message are off;"
-          + " the relay and the /panel page run");
+  }
+
+  /**
+   * The relay in the order that loses nothing: the spool opens first (inside {@link Relay#open}),
+   * the Discord side and alerts next, then the lanes, and intake binds last. Stopping runs the
+   * other way: intake stops, the lanes park their sends, and the spool closes last.
+   */
+  private void startRelay(Config.Notifier n) throws Exception {
+    AtomicReference<WebhookLanes> lanesRef = new AtomicReference<>();
+    AtomicReference<AdminAlerts> alertsRef = new AtomicReference<>();
+    lifecycle.start("spool", n.spool().toString(), STOP_BUDGET, () -> {
+      relay = Relay.open(n, clock, alert -> forward(alertsRef.get(), alert), new RelayMetrics(registry),
+          (batch, outcome) -> {
+            WebhookLanes lanes = lanesRef.get();
+            if (lanes != null && outcome.queued() > 0) {
+              lanes.wake();
+            }
+          });
+      return relay::close;
+    });
+    RelayHealth health = DiscordWiring.relayHealth(relay.spool(), () -> lanesRef.get().health(),
+        () -> relay.metrics().figures(clock.instant()), n.latencySlo(),
+        () -> relay.metrics().spoolAvailable() ? Optional.empty()
+            : Optional.of("the spool cannot be written (disk full or read-only?)"));
+    StatusViews views = DiscordWiring.statusViews(status);
+    bot = DiscordWiring.bot(config, views, health,
+        DeadLetterAdmin.of(relay.spool(), id -> lanesRef.get().revive(id)), clock);
+    AdminAlerts alerts = DiscordWiring.alerts(config, bot, health, views, clock);
+    alertsRef.set(alerts);
+    WebhookLanes lanes = new WebhookLanes(relay.spool(),
+        HttpWebhookSink.forDiscord(config.discord().apiBaseUrl()), alerts, new SenderMetrics(registry),
+        SenderSettings.defaults(n.maxAge(), n.latencySlo()), clock, ExecutorScheduler.realTime(),
+        new SplittableRandom());
+    lanesRef.set(lanes);
+    if (bot.isPresent()) {
+      lifecycle.start("discord bot", config.discord().apiBaseUrl().toString(), STOP_BUDGET, () -> {
+        bot.get().start();
+        return bot.get()::stop;
+      });
     }
+    lifecycle.start("admin alerts", alertRoute(), STOP_BUDGET, () -> {
+      alerts.start();
+      return alerts::close;
+    });
+    lifecycle.start("webhook lanes", "to " + config.discord().apiBaseUrl() + "/webhooks/{id}/****",
+        SEND_GRACE.plus(STOP_BUDGET), () -> {
+          lanes.start();
+          return () -> lanes.stop(SEND_GRACE);
+        });
+    lifecycle.start("intake", n.bind(), STOP_BUDGET, () -> {
+      relay.start();
+      return relay::stopIntake;
+    });
+  }
+
+  private String alertRoute() {
+    Config.Discord d = config.discord();
+    String channel = d.alertsChannelId().isPresent() && bot.isPresent()
+        ? "channel " + d.alertsChannelId().getAsLong() : null;
+    String webhook = d.alertsWebhook().map(WebhookAddress::toString).orElse(null);
+    if (channel == null && webhook == null) {
+      return "log only";
+    }
+    return channel == null ? webhook : webhook == null ? channel : channel + ", else " + webhook;
+  }
+
+  private static void forward(AdminAlerts alerts, AlertSink.Alert alert) {
+    if (alerts != null) {
+      alerts.raise(alert);
+    } else {
+      LOG.warn("alert before alerts started: {}: {}", alert.title(), alert.detail());
+    }
+  }
+
+  private List<ReadinessCheck> readinessChecks() {
+    List<ReadinessCheck> checks = new ArrayList<>();
+    checks.add(new ReadinessCheck("spool", () -> relay.metrics().spoolAvailable()
+        ? Readiness.up(config.notifier().spool().toString())
+        : Readiness.down("writes are failing: " + config.notifier().spool())));
+    checks.add(new ReadinessCheck("intake", () -> Readiness.up("bound " + relay.endpoint())));
+    checks.add(new ReadinessCheck("discord gateway", () -> bot
+        .map(b -> b.isConnected() ? Readiness.up("connected") : Readiness.down("not connected"))
+        .orElse(Readiness.up("off (no token)"))));
+    return checks;
   }
 
   private void bindJvmMetrics() {

@@ -85,12 +85,22 @@ public final class Relay implements AutoCloseable {
     return pull.endpoint();
   }
 
-  @Override
-  public synchronized void close() {
+  /**
+   * Stops taking frames: the PULL socket closes after committing what it received, and the probe
+   * stops. The spool stays open so the sender can park its in-flight sends. Idempotent.
+   */
+  public synchronized void stopIntake() {
     pull.close();
     if (probe != null) {
       probe.close();
+      probe = null;
     }
+  }
+
+  /** Stops intake if still running, writes the metrics file a last time and closes the spool. */
+  @Override
+  public synchronized void close() {
+    stopIntake();
     metricsFile.close();
     spool.close();
   }

@@ -48,7 +48,10 @@ public final class RelayMetrics {
   private final AtomicLong oldestPendingAge = new AtomicLong();
   private final AtomicLong spoolAvailable = new AtomicLong(1);
 
+  private final MeterRegistry registry;
+
   public RelayMetrics(MeterRegistry registry) {
+    this.registry = registry;
     queued = counter(registry, "swimmy.notifier.queued", "notifications committed to the spool");
     delivered = counter(registry, "swimmy.notifier.delivered", "notifications Discord accepted");
     dropped = counter(registry, "swimmy.notifier.dropped", "oldest pending dropped past queue-max");
@@ -112,6 +115,11 @@ public final class RelayMetrics {
     spoolAvailable.set(1);
   }
 
+  /** False from a failed spool write until the next one succeeds. */
+  public boolean spoolAvailable() {
+    return spoolAvailable.get() == 1;
+  }
+
   public void intakeRebuilt() {
     intakeRebuilds.increment();
   }
@@ -168,6 +176,11 @@ public final class RelayMetrics {
     return (long) intakeRebuilds.count();
   }
 
+  /** Failed sends as the webhook lanes count them, by reason ({@code swimmy.notifier.failures}). */
+  private double senderFailures() {
+    return registry.find("swimmy.notifier.failures").counters().stream().mapToDouble(Counter::count).sum();
+  }
+
   /** The figures of the metrics file; {@code errors} counts failed sends and failed spool writes. */
   public NotifierFigures figures(Instant now) {
     Map<Double, Long> p = new java.util.HashMap<>();
@@ -178,7 +191,7 @@ public final class RelayMetrics {
         now,
         queueLength.get(),
         (long) dropped.count(),
-        (long) (errors.count() + spoolWriteFailures.count()),
+        (long) (errors.count() + spoolWriteFailures.count() + senderFailures()),
         (long) delivered.count(),
         rejectedTotal(),
         (long) retries.count(),
