@@ -177,7 +177,9 @@ class JdaDiscordBotTest {
     startBot(true);
     await().atMost(WAIT).until(() -> fake.messages(CHANNEL).size() == 1);
     String id = fake.messages(CHANNEL).get(0).path("id").asText();
-    assertThat(Files.readString(data.resolve("panel_message_id")).strip()).isEqualTo(id);
+    // The id is persisted right after Discord answers the POST, so the fake sees the message first.
+    await().atMost(WAIT).until(() -> Files.exists(data.resolve("panel_message_id"))
+        && Files.readString(data.resolve("panel_message_id")).strip().equals(id));
 
     views.liveState = "PARSE_ERROR";
     bot.refreshPanel();

@@ -1,0 +1,148 @@
+package dev.swimmy.bot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.swimmy.bot.testing.FakeDiscord;
+import dev.swimmy.bot.testing.FakeWebhook;
+import dev.swimmy.bot.testing.Fixtures;
+import dev.swimmy.bot.testing.RelayHarness.Pusher;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole daemon as systemd runs it, in a child JVM: the engine pushes a burst, the daemon is
+ * sent SIGTERM while the lanes are still draining under Discord's rate limit, and a restarted
+ * daemon delivers the rest. Every notification reaches the fake Discord; nothing is lost.
+ */
+class GracefulStopTest {
+  private static final int MESSAGES = 300;
+
+  @TempDir Path home;
+
+  @Test
+  void sigtermUnderLoad_losesNothing_andARestartDeliversTheRest() throws Exception {
+    Files.createDirectories(home.resolve(".opus"));
+    Files.createDirectories(home.resolve("data"));
+    Files.copy(Fixtures.path("live_status/fresh.sexp"), home.resolve(".opus/live_status.sexp"));
+    try (FakeDiscord discord = new FakeDiscord()) {
+      discord.start();
+      FakeWebhook hook = discord.webhook("1001", "tok-graceful-stop");
+      int pullPort = freePort();
+      Path config = Files.writeString(home.resolve("swimmy-bot.yaml"), String.join("\n",
+          "home: .",
+          "discord:",
+          "  api-base-url: " + discord.apiBaseUrl(),
+          "notifier:",
+          "  bind: tcp://127.0.0.1:" + pullPort,
+          "  metrics-interval: 1s",
+          "  heartbeat-interval: 500ms",
+          "admin:",
+          "  listen: 127.0.0.1:" + freePort(),
+          ""));
+
+      Child first = Child.start(config);
+      try (Pusher engine = new Pusher("tcp://127.0.0.1:" + pullPort)) {
+        for (int i = 0; i < MESSAGES; i++) {
+          engine.send(envelope(hook, i));
+        }
+        // Under load: stop while the lanes are still draining the backlog at Discord's pace.
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles(hook).size() >= 20);
+        assertThat(titles(hook)).hasSizeLessThan(MESSAGES);
+        first.terminate();
+        assertThat(first.log()).anyMatch(l -> l.contains("stopped spool"));
+
+        Child second = Child.start(config);
+        try {
+          Set<String> expected = IntStream.range(0, MESSAGES).mapToObj(i -> "alert " + i)
+              .collect(Collectors.toSet());
+          await().atMost(Duration.ofSeconds(120)).untilAsserted(
+              () -> assertThat(titles(hook)).containsAll(expected));
+        } finally {
+          second.terminate();
+        }
+      }
+      assertThat(hook.requestsInsideAnnouncedWait()).isZero();
+    }
+  }
+
+  private static String envelope(FakeWebhook hook, int i) {
+    return "((type . \"NOTIFIER\") (schema_version . 1) (action . \"SEND\") (id . \"graceful-" + i + "\")"
+        + " (webhook . \"" + hook.discordUrl() + "\")"
+        + " (payload (embeds ((title . \"alert " + i + "\") (description . \"burst under SIGTERM\")))))";
+  }
+
+  private static Set<String> titles(FakeWebhook hook) {
+    Set<String> titles = new HashSet<>();
+    for (JsonNode body : hook.received()) {
+      body.path("embeds").forEach(e -> titles.add(e.path("title").asText()));
+    }
+    return titles;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The daemon in its own JVM, with its log collected. */
+  private record Child(Process process, List<String> log) {
+    static Child start(Path config) throws IOException {
+      ProcessBuilder pb = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"),
+          Main.class.getName(), "--config", config.toString())
+          .redirectErrorStream(true);
+      pb.environment().keySet().removeIf(k -> k.startsWith("SWIMMY_") || k.equals("CREDENTIALS_DIRECTORY"));
+      Process p = pb.start();
+      List<String> log = new CopyOnWriteArrayList<>();
+      Thread reader = new Thread(() -> {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String line; (line = r.readLine()) != null; ) {
+            log.add(line);
+          }
+        } catch (IOException e) {
+          log.add("log reader: " + e);
+        }
+      }, "test-child-log");
+      reader.setDaemon(true);
+      reader.start();
+      Child child = new Child(p, log);
+      await().atMost(Duration.ofSeconds(60))
+          .failFast("daemon exited", () -> !p.isAlive())
+          .until(() -> log.stream().anyMatch(l -> l.contains("swimmy-bot running")));
+      return child;
+    }
+
+    /** SIGTERM, as systemctl stop sends it; waits for a clean exit. */
+    void terminate() throws InterruptedException {
+      // ProcessHandle's destroy sends SIGTERM without closing our end of its output, unlike
+      // Process.destroy, so the shutdown log can still be read.
+      process.toHandle().destroy();
+      boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+      if (!exited) {
+        process.destroyForcibly();
+      }
+      assertThat(exited).as("exited within 60 s of SIGTERM; log:%n%s", String.join("\n", log)).isTrue();
+      await().atMost(Duration.ofSeconds(10)).until(() -> log.stream().anyMatch(l -> l.contains("stopped instance lock")));
+      assertThat(log).noneMatch(l -> l.contains("tok-graceful-stop"));
+    }
+  }
+}
