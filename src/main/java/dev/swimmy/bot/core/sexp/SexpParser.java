@@ -30,6 +30,7 @@ final class SexpParser {
   private final Sexp[] symbolValues = new Sexp[SYMBOL_SLOTS];
   private final ArrayList<Frame> stack = new ArrayList<>();
   private int pos;
+  private char[] scratch = new char[32];
 
   SexpParser(char[] s, int maxDepth) {
     this.s = s;
@@ -329,6 +330,14 @@ final class SexpParser {
       h = 31 * h + s[i];
     }
     return (h ^ (h >>> 16)) & (SYMBOL_SLOTS - 1);
+  }
+
+  /** A reusable buffer of at least {@code length} characters, for rewriting one token. */
+  char[] scratch(int length) {
+    if (scratch.length < length) {
+      scratch = new char[Math.max(length, 2 * scratch.length)];
+    }
+    return scratch;
   }
 
   char[] chars() {

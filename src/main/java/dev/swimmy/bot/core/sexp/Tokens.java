@@ -1,5 +1,6 @@
 package dev.swimmy.bot.core.sexp;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import dev.swimmy.bot.core.sexp.Sexp.Int;
 import dev.swimmy.bot.core.sexp.Sexp.Ratio;
 import dev.swimmy.bot.core.sexp.Sexp.Real;
@@ -229,22 +230,31 @@ final class Tokens {
     return d.equals(BigInteger.ONE) ? new Int(n) : new Ratio(n, d);
   }
 
-  /** A float; {@code d} and {@code l} make doubles, the other markers (and none) singles. */
+  /**
+   * A float; {@code d} and {@code l} make doubles, the other markers (and none) singles. JDK 17's
+   * {@code Double.parseDouble} falls back to big-number arithmetic for 17-digit literals, which
+   * is most of what the engine writes, so Jackson's bundled FastDoubleParser (correctly rounded,
+   * hence bit-identical) reads them from the characters in place.
+   */
   private static Real real(SexpParser p, char[] s, int a, int b, int markerAt, char marker)
       throws SexpParseException {
-    char[] text = java.util.Arrays.copyOfRange(s, a, b);
+    char[] text = s;
+    int from = a;
     if (markerAt >= 0) {
+      // Java's syntax knows only e as an exponent marker.
+      text = p.scratch(b - a);
+      System.arraycopy(s, a, text, 0, b - a);
       text[markerAt - a] = 'e';
+      from = 0;
     }
-    String literal = new String(text);
     if (marker == 'd' || marker == 'l') {
-      double v = Double.parseDouble(literal);
+      double v = NumberInput.parseDouble(text, from, b - a, true);
       if (Double.isInfinite(v)) {
         throw p.error(Kind.READER_ERROR, "floating-point overflow", a);
       }
       return Real.ofDouble(v);
     }
-    float v = Float.parseFloat(literal);
+    float v = NumberInput.parseFloat(text, from, b - a, true);
     if (Float.isInfinite(v)) {
       throw p.error(Kind.READER_ERROR, "floating-point overflow", a);
     }
