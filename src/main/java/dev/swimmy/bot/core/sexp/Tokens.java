@@ -258,7 +258,42 @@ final class Tokens {
     if (Float.isInfinite(v)) {
       throw p.error(Kind.READER_ERROR, "floating-point overflow", a);
     }
-    return Real.ofSingle(v);
+    return singleFromLiteral(v, s, a, markerAt >= 0 ? markerAt : b, b);
+  }
+
+  /**
+   * A single float kept as its shortest decimal; the literal's digits ({@code s[a..mantissaEnd)},
+   * exponent after it) let {@link ShortestFloat} skip its search when the literal is the answer.
+   */
+  private static Real singleFromLiteral(float v, char[] s, int a, int mantissaEnd, int b) {
+    long significand = 0;
+    int digits = 0;
+    int exponent = 0;
+    boolean fraction = false;
+    for (int i = a; i < mantissaEnd; i++) {
+      char c = s[i];
+      if (c == '.') {
+        fraction = true;
+      } else if (isDigit(c) && (digits > 0 || c != '0')) {
+        significand = significand * 10 + (c - '0');
+        digits++;
+        exponent -= fraction ? 1 : 0;
+      } else if (isDigit(c)) {
+        exponent -= fraction ? 1 : 0;
+      }
+    }
+    int written = 0;
+    int i = mantissaEnd + 1;
+    boolean negative = i < b && s[i] == '-';
+    i += i < b && (s[i] == '-' || s[i] == '+') ? 1 : 0;
+    for (; i < b && written < 100; i++) {
+      written = written * 10 + (s[i] - '0');
+    }
+    exponent += negative ? -written : written;
+    if (digits > LONG_SAFE_DIGITS || written >= 100) {
+      return Real.ofSingle(v);
+    }
+    return new Real(ShortestFloat.of(v, significand, exponent), true);
   }
 
   private static Sexp escapedSymbol(SexpParser p, int start) throws SexpParseException {
