@@ -19,6 +19,12 @@ final class Tokens {
 
   private static final int LONG_SAFE_DIGITS = 18;
 
+  /**
+   * The most digits an integer, ratio part or radix integer may have. BigInteger's parsing is
+   * quadratic on JDK 17 (a 1 MB token took about 30 s), and nothing the engine writes comes near.
+   */
+  static final int MAX_INTEGER_DIGITS = 4096;
+
   private Tokens() {}
 
   static boolean isWhitespace(char c) {
@@ -105,6 +111,7 @@ final class Tokens {
       b++;
     }
     p.pos(b);
+    checkIntegerLength(p, b - a, start);
     String text = new String(s, a, b - a);
     int slash = text.indexOf('/');
     try {
@@ -146,7 +153,7 @@ final class Tokens {
     }
     int intDigits = i - intStart;
     if (i == b) {
-      return intDigits > 0 ? integer(s, a, b) : null;
+      return intDigits > 0 ? integer(p, s, a, b) : null;
     }
     if (s[i] == '/' && intDigits > 0) {
       int j = i + 1;
@@ -156,10 +163,10 @@ final class Tokens {
       if (j != b || j == i + 1) {
         return null;
       }
-      return ratio(p, bigInteger(s, a, i), bigInteger(s, i + 1, b), a);
+      return ratio(p, bigInteger(p, s, a, i), bigInteger(p, s, i + 1, b), a);
     }
     if (s[i] == '.' && i + 1 == b && intDigits > 0) {
-      return integer(s, a, i);
+      return integer(p, s, a, i);
     }
     int fracDigits = 0;
     if (s[i] == '.') {
@@ -198,7 +205,7 @@ final class Tokens {
     return c >= '0' && c <= '9';
   }
 
-  private static Int integer(char[] s, int a, int b) {
+  private static Int integer(SexpParser p, char[] s, int a, int b) throws SexpParseException {
     int digits = b - a - (s[a] == '+' || s[a] == '-' ? 1 : 0);
     if (digits <= LONG_SAFE_DIGITS) {
       boolean negative = s[a] == '-';
@@ -208,12 +215,24 @@ final class Tokens {
       }
       return Int.of(negative ? -v : v);
     }
-    return new Int(bigInteger(s, a, b));
+    return new Int(bigInteger(p, s, a, b));
   }
 
-  private static BigInteger bigInteger(char[] s, int a, int b) {
+  private static BigInteger bigInteger(SexpParser p, char[] s, int a, int b)
+      throws SexpParseException {
+    checkIntegerLength(p, b - a - (s[a] == '+' || s[a] == '-' ? 1 : 0), a);
     int from = s[a] == '+' ? a + 1 : a;
     return new BigInteger(new String(s, from, b - from));
+  }
+
+  private static void checkIntegerLength(SexpParser p, int digits, int at)
+      throws SexpParseException {
+    if (digits > MAX_INTEGER_DIGITS) {
+      throw p.error(
+          Kind.READER_ERROR,
+          "integer of " + digits + " digits is over the limit of " + MAX_INTEGER_DIGITS,
+          at);
+    }
   }
 
   static Sexp ratio(SexpParser p, BigInteger num, BigInteger den, int at)
