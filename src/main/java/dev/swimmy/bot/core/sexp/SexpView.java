@@ -10,7 +10,7 @@ import dev.swimmy.bot.core.sexp.Sexp.Str;
 import dev.swimmy.bot.core.sexp.Sexp.Sym;
 import dev.swimmy.bot.core.sexp.Sexp.Vec;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,11 @@ import java.util.Optional;
  * is true, {@code nil} null, other symbols their lower-case name (keywords keep their colon).
  */
 public final class SexpView {
-  /** Each key symbol's spelling and normal form; keys repeat across thousands of entries. */
-  private final Map<Sym, Key> keys = new HashMap<>();
+  /**
+   * Each key symbol's spelling and normal form; keys repeat across thousands of entries, and the
+   * parser hands out one Sym per repeated key, so identity finds them without hashing names.
+   */
+  private final Map<Sym, Key> keys = new IdentityHashMap<>();
 
   private SexpView() {}
 
