@@ -262,7 +262,11 @@ final class Tokens {
       throws SexpParseException {
     char[] text = s;
     int from = a;
-    if (markerAt >= 0) {
+    int length = b - a;
+    if (markerAt >= 0 && b - markerAt == 2 && s[markerAt + 1] == '0') {
+      // The engine writes nearly every double as ...d0: the digits before the marker suffice.
+      length = markerAt - a;
+    } else if (markerAt >= 0) {
       // Java's syntax knows only e as an exponent marker.
       text = p.scratch(b - a);
       System.arraycopy(s, a, text, 0, b - a);
@@ -270,13 +274,13 @@ final class Tokens {
       from = 0;
     }
     if (marker == 'd' || marker == 'l') {
-      double v = NumberInput.parseDouble(text, from, b - a, true);
+      double v = NumberInput.parseDouble(text, from, length, true);
       if (Double.isInfinite(v)) {
         throw p.error(Kind.READER_ERROR, "floating-point overflow", a);
       }
       return Real.ofDouble(v);
     }
-    float v = NumberInput.parseFloat(text, from, b - a, true);
+    float v = NumberInput.parseFloat(text, from, length, true);
     if (Float.isInfinite(v)) {
       throw p.error(Kind.READER_ERROR, "floating-point overflow", a);
     }
