@@ -1,5 +1,6 @@
 package dev.swimmy.bot.core.sexp;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,12 +21,16 @@ public final class SexpMap {
   /** Normal form to value, in file order. */
   private final Map<String, Object> values;
 
-  /** The keys as the file spelled them, in the same order as {@link #values}. */
-  private final List<String> names;
+  /** The keys as the file spelled them, in the same order as {@link #values}; never changed. */
+  private final String[] names;
 
-  SexpMap(LinkedHashMap<String, Object> values, List<String> names) {
+  /** Takes ownership of both arguments: the caller must not keep or change them. */
+  SexpMap(LinkedHashMap<String, Object> values, String[] names) {
+    if (names.length != values.size()) {
+      throw new IllegalArgumentException("one spelling per key");
+    }
     this.values = Collections.unmodifiableMap(values);
-    this.names = List.copyOf(names);
+    this.names = names;
   }
 
   /** The form in which keys are compared: lower case, {@code _} read as {@code -}. */
@@ -48,13 +53,13 @@ public final class SexpMap {
 
   /** Keys as the file spelled them (lower case), in file order. */
   public Set<String> keys() {
-    return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(names));
+    return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(Arrays.asList(names)));
   }
 
   /** The entries keyed as the file spelled them, in file order. */
   public Map<String, Object> asMap() {
     LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-    Iterator<String> name = names.iterator();
+    Iterator<String> name = Arrays.asList(names).iterator();
     values.values().forEach(value -> out.put(name.next(), value));
     return Collections.unmodifiableMap(out);
   }

@@ -10,6 +10,7 @@ import dev.swimmy.bot.core.sexp.Sexp.Str;
 import dev.swimmy.bot.core.sexp.Sexp.Sym;
 import dev.swimmy.bot.core.sexp.Sexp.Vec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,23 +167,24 @@ public final class SexpView {
   /** Collects entries; the first occurrence of a key wins. */
   private final class Builder {
     private final LinkedHashMap<String, Object> values;
-    private final List<String> names;
+    private String[] names;
 
     Builder(int size) {
       values = new LinkedHashMap<>(size * 2);
-      names = new ArrayList<>(size);
+      names = new String[size];
     }
 
     void put(Sym sym, Object value) {
       Key key = key(sym);
       if (!values.containsKey(key.norm())) {
+        names[values.size()] = key.name();
         values.put(key.norm(), value);
-        names.add(key.name());
       }
     }
 
     SexpMap build() {
-      return new SexpMap(values, names);
+      int size = values.size();
+      return new SexpMap(values, names.length == size ? names : Arrays.copyOf(names, size));
     }
   }
 }
