@@ -1,6 +1,8 @@
 package dev.swimmy.bot.core.sexp;
 
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +18,19 @@ import java.util.Set;
  * Double}, {@link Boolean#TRUE}, or null for {@code nil}.
  */
 public final class SexpMap {
-  private final Map<String, String> names;
+  /** Normal form to value, in file order. */
   private final Map<String, Object> values;
 
-  SexpMap(LinkedHashMap<String, String> names, LinkedHashMap<String, Object> values) {
-    this.names = Collections.unmodifiableMap(names);
+  /** The keys as the file spelled them, in the same order as {@link #values}; never changed. */
+  private final String[] names;
+
+  /** Takes ownership of both arguments: the caller must not keep or change them. */
+  SexpMap(LinkedHashMap<String, Object> values, String[] names) {
+    if (names.length != values.size()) {
+      throw new IllegalArgumentException("one spelling per key");
+    }
     this.values = Collections.unmodifiableMap(values);
+    this.names = names;
   }
 
   /** The form in which keys are compared: lower case, {@code _} read as {@code -}. */
@@ -44,13 +53,14 @@ public final class SexpMap {
 
   /** Keys as the file spelled them (lower case), in file order. */
   public Set<String> keys() {
-    return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(names.values()));
+    return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(Arrays.asList(names)));
   }
 
   /** The entries keyed as the file spelled them, in file order. */
   public Map<String, Object> asMap() {
     LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-    names.forEach((norm, name) -> out.put(name, values.get(norm)));
+    Iterator<String> name = Arrays.asList(names).iterator();
+    values.values().forEach(value -> out.put(name.next(), value));
     return Collections.unmodifiableMap(out);
   }
 

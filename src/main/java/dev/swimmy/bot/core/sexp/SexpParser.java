@@ -7,7 +7,6 @@ import dev.swimmy.bot.core.sexp.Sexp.Str;
 import dev.swimmy.bot.core.sexp.Sexp.Sym;
 import dev.swimmy.bot.core.sexp.Sexp.Vec;
 import dev.swimmy.bot.core.sexp.SexpParseException.Kind;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,8 +27,12 @@ final class SexpParser {
   private final int maxDepth;
   private final char[][] symbolTokens = new char[SYMBOL_SLOTS][];
   private final Sexp[] symbolValues = new Sexp[SYMBOL_SLOTS];
-  private final ArrayList<Frame> stack = new ArrayList<>();
+  /** Open forms, innermost last; frames and their item buffers are reused from form to form. */
+  private Frame[] stack = new Frame[8];
+
+  private int depth;
   private int pos;
+  private char[] scratch = new char[32];
 
   SexpParser(char[] s, int maxDepth) {
     this.s = s;
@@ -43,10 +46,10 @@ final class SexpParser {
     while (true) {
       skipBlanks();
       if (pos >= s.length) {
-        if (stack.isEmpty()) {
+        if (depth == 0) {
           throw error(Kind.END_OF_FILE, "end of file before any form", pos);
         }
-        Frame open = stack.get(stack.size() - 1);
+        Frame open = stack[depth - 1];
         throw error(Kind.END_OF_FILE, "end of file inside " + open.describe(), open.start);
       }
       Sexp done = step(s[pos]);
@@ -60,13 +63,13 @@ final class SexpParser {
   private Sexp step(char c) throws SexpParseException {
     switch (c) {
       case '(':
-        push(new Frame(Frame.LIST, pos));
+        push(Frame.LIST, pos);
         pos++;
         return null;
       case ')':
         return close();
       case '\'':
-        push(new Frame(Frame.QUOTE, pos));
+        push(Frame.QUOTE, pos);
         pos++;
         return null;
       case '"':
@@ -83,18 +86,18 @@ final class SexpParser {
 
   private Sexp close() throws SexpParseException {
     int at = pos++;
-    if (stack.isEmpty()) {
+    if (depth == 0) {
       throw error(Kind.READER_ERROR, "unmatched close parenthesis", at);
     }
-    Frame top = stack.remove(stack.size() - 1);
+    Frame top = stack[--depth];
     Sexp value;
     if (top.kind == Frame.LIST) {
       if (top.state == Frame.AFTER_DOT) {
         throw error(Kind.READER_ERROR, "nothing after the dot", at);
       }
-      value = top.tail == null ? new Lst(top.items) : new Dotted(top.items, top.tail);
+      value = top.tail == null ? new Lst(top.items()) : new Dotted(top.items(), top.tail);
     } else if (top.kind == Frame.VECTOR) {
-      value = new Vec(top.items);
+      value = new Vec(top.items());
     } else {
       throw error(Kind.READER_ERROR, "close parenthesis where " + top.describe() + " needs a form", at);
     }
@@ -104,8 +107,8 @@ final class SexpParser {
   /** Hands a finished form to the frame below it; returns it if it is the top-level form. */
   private Sexp emit(Sexp value) throws SexpParseException {
     Sexp v = value;
-    while (!stack.isEmpty()) {
-      Frame top = stack.get(stack.size() - 1);
+    while (depth > 0) {
+      Frame top = stack[depth - 1];
       switch (top.kind) {
         case Frame.LIST:
           top.accept(v);
@@ -114,18 +117,18 @@ final class SexpParser {
           }
           return null;
         case Frame.VECTOR:
-          top.items.add(v);
+          top.add(v);
           return null;
         case Frame.QUOTE:
-          stack.remove(stack.size() - 1);
+          depth--;
           v = new Lst(List.of(QUOTE, v));
           break;
         case Frame.FUNCTION:
-          stack.remove(stack.size() - 1);
+          depth--;
           v = new Lst(List.of(FUNCTION, v));
           break;
         default:
-          stack.remove(stack.size() - 1);
+          depth--;
           v = ArraySyntax.fromReadSyntax(top.rank, v, this, top.start);
           break;
       }
@@ -133,11 +136,19 @@ final class SexpParser {
     return v;
   }
 
-  private void push(Frame frame) throws SexpParseException {
-    if (stack.size() >= maxDepth) {
-      throw error(Kind.TOO_DEEP, "nesting deeper than " + maxDepth, frame.start);
+  private Frame push(int kind, int start) throws SexpParseException {
+    if (depth >= maxDepth) {
+      throw error(Kind.TOO_DEEP, "nesting deeper than " + maxDepth, start);
     }
-    stack.add(frame);
+    if (depth == stack.length) {
+      stack = Arrays.copyOf(stack, 2 * depth);
+    }
+    if (stack[depth] == null) {
+      stack[depth] = new Frame();
+    }
+    Frame frame = stack[depth++];
+    frame.reset(kind, start);
+    return frame;
   }
 
   private Sexp dispatch() throws SexpParseException {
@@ -158,20 +169,18 @@ final class SexpParser {
     pos = p + 1;
     switch (d) {
       case '(':
-        push(new Frame(Frame.VECTOR, start));
+        push(Frame.VECTOR, start);
         return null;
       case '\\':
         return emit(readCharacter(start));
       case '\'':
-        push(new Frame(Frame.FUNCTION, start));
+        push(Frame.FUNCTION, start);
         return null;
       case ':':
         return emit(Tokens.uninterned(this, start));
       case 'a':
       case 'A':
-        Frame array = new Frame(Frame.ARRAY, start);
-        array.rank = arg;
-        push(array);
+        push(Frame.ARRAY, start).rank = arg;
         return null;
       case 'x':
       case 'X':
@@ -207,7 +216,7 @@ final class SexpParser {
     int start = pos;
     Sexp atom = Tokens.read(this);
     if (atom == Tokens.DOT) {
-      Frame top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+      Frame top = depth == 0 ? null : stack[depth - 1];
       if (top == null || top.kind != Frame.LIST || !top.dotAllowed()) {
         throw error(Kind.READER_ERROR, "dot context error", start);
       }
@@ -331,6 +340,14 @@ final class SexpParser {
     return (h ^ (h >>> 16)) & (SYMBOL_SLOTS - 1);
   }
 
+  /** A reusable buffer of at least {@code length} characters, for rewriting one token. */
+  char[] scratch(int length) {
+    if (scratch.length < length) {
+      scratch = new char[Math.max(length, 2 * scratch.length)];
+    }
+    return scratch;
+  }
+
   char[] chars() {
     return s;
   }
@@ -357,7 +374,11 @@ final class SexpParser {
     return new SexpParseException(kind, what, line, end - lineStart + 1);
   }
 
-  /** A form being read: an open list or vector, or a prefix waiting for its form. */
+  /**
+   * A form being read: an open list or vector, or a prefix waiting for its form. Its items go to a
+   * buffer kept for the next form at the same depth, and become one immutable list at the close,
+   * which the tree's records then keep as it is.
+   */
   private static final class Frame {
     static final int LIST = 0;
     static final int VECTOR = 1;
@@ -370,34 +391,45 @@ final class SexpParser {
     static final int HAS_TAIL = 2;
     static final int BAD = 3;
 
-    final int kind;
-    final int start;
-    final ArrayList<Sexp> items;
+    int kind;
+    int start;
+    private Sexp[] buffer = new Sexp[8];
+    private int count;
     Sexp tail;
-    int state = ITEMS;
-    int rank = -1;
+    int state;
+    int rank;
 
-    Frame(int kind, int start) {
+    void reset(int kind, int start) {
       this.kind = kind;
       this.start = start;
-      this.items = kind == LIST || kind == VECTOR ? new ArrayList<>() : null;
+      count = 0;
+      tail = null;
+      state = ITEMS;
+      rank = -1;
     }
 
     boolean dotAllowed() {
-      return state == ITEMS && !items.isEmpty();
+      return state == ITEMS && count > 0;
+    }
+
+    void add(Sexp v) {
+      if (count == buffer.length) {
+        buffer = Arrays.copyOf(buffer, 2 * count);
+      }
+      buffer[count++] = v;
     }
 
     /** Adds an item, or the tail after a dot; a list tail splices in as Lisp's reader does. */
     void accept(Sexp v) {
       switch (state) {
         case ITEMS:
-          items.add(v);
+          add(v);
           break;
         case AFTER_DOT:
           if (v instanceof Lst lst) {
-            items.addAll(lst.items());
+            lst.items().forEach(this::add);
           } else if (v instanceof Dotted dotted) {
-            items.addAll(dotted.items());
+            dotted.items().forEach(this::add);
             tail = dotted.tail();
           } else {
             tail = v;
@@ -406,6 +438,19 @@ final class SexpParser {
           break;
         default:
           state = BAD;
+      }
+    }
+
+    List<Sexp> items() {
+      switch (count) {
+        case 0:
+          return List.of();
+        case 1:
+          return List.of(buffer[0]);
+        case 2:
+          return List.of(buffer[0], buffer[1]);
+        default:
+          return List.of(Arrays.copyOf(buffer, count));
       }
     }
 

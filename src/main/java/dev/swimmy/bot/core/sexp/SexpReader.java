@@ -2,9 +2,11 @@ package dev.swimmy.bot.core.sexp;
 
 import dev.swimmy.bot.core.sexp.SexpParseException.Kind;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads the first S-expression of a text the way SBCL's {@code read} does with {@code
@@ -40,19 +42,26 @@ public final class SexpReader {
     if (utf8.length > limits.maxBytes()) {
       throw tooLarge(utf8.length);
     }
-    String text;
+    CharBuffer chars;
     try {
-      text =
+      chars =
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(utf8))
-              .toString();
+              .decode(ByteBuffer.wrap(utf8));
     } catch (CharacterCodingException e) {
       throw new SexpParseException(Kind.READER_ERROR, "input is not valid UTF-8", 1, 1);
     }
-    return read(text);
+    // The decoder's own array, when it is exactly the text (always, for ASCII), saves a String
+    // and a copy of several megabytes.
+    char[] array = chars.array();
+    int from = chars.arrayOffset();
+    char[] text =
+        from == 0 && array.length == chars.limit()
+            ? array
+            : Arrays.copyOfRange(array, from, from + chars.limit());
+    return new SexpParser(text, limits.maxDepth()).parse();
   }
 
   /** Reads the first form of {@code text}. */

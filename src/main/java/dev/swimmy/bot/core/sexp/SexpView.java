@@ -10,7 +10,8 @@ import dev.swimmy.bot.core.sexp.Sexp.Str;
 import dev.swimmy.bot.core.sexp.Sexp.Sym;
 import dev.swimmy.bot.core.sexp.Sexp.Vec;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,11 @@ import java.util.Optional;
  * is true, {@code nil} null, other symbols their lower-case name (keywords keep their colon).
  */
 public final class SexpView {
-  /** Symbol name to its lower-case spelling, and lower-case spelling to its normal form. */
-  private final Map<String, String> lowerNames = new HashMap<>();
-
-  private final Map<String, String> normalForms = new HashMap<>();
+  /**
+   * Each key symbol's spelling and normal form; keys repeat across thousands of entries, and the
+   * parser hands out one Sym per repeated key, so identity finds them without hashing names.
+   */
+  private final Map<Sym, Key> keys = new IdentityHashMap<>();
 
   private SexpView() {}
 
@@ -149,27 +151,40 @@ public final class SexpView {
     return b.build();
   }
 
-  /** Collects entries; keys repeat across thousands of entries, so their forms are cached. */
+  private Key key(Sym sym) {
+    Key key = keys.get(sym);
+    if (key == null) {
+      String name = sym.lowerName();
+      key = new Key(name, SexpMap.normalize(name));
+      keys.put(sym, key);
+    }
+    return key;
+  }
+
+  /** A key as the file spelled it (lower case) and in the form keys are compared. */
+  private record Key(String name, String norm) {}
+
+  /** Collects entries; the first occurrence of a key wins. */
   private final class Builder {
-    private final LinkedHashMap<String, String> names;
     private final LinkedHashMap<String, Object> values;
+    private String[] names;
 
     Builder(int size) {
-      names = new LinkedHashMap<>(size * 2);
       values = new LinkedHashMap<>(size * 2);
+      names = new String[size];
     }
 
-    void put(Sym key, Object value) {
-      String name = lowerNames.computeIfAbsent(key.name(), n -> key.lowerName());
-      String norm = normalForms.computeIfAbsent(name, SexpMap::normalize);
-      if (!values.containsKey(norm)) {
-        names.put(norm, name);
-        values.put(norm, value);
+    void put(Sym sym, Object value) {
+      Key key = key(sym);
+      if (!values.containsKey(key.norm())) {
+        names[values.size()] = key.name();
+        values.put(key.norm(), value);
       }
     }
 
     SexpMap build() {
-      return new SexpMap(names, values);
+      int size = values.size();
+      return new SexpMap(values, names.length == size ? names : Arrays.copyOf(names, size));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.swimmy.bot.core.sexp;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import dev.swimmy.bot.core.sexp.Sexp.Int;
 import dev.swimmy.bot.core.sexp.Sexp.Ratio;
 import dev.swimmy.bot.core.sexp.Sexp.Real;
@@ -18,6 +19,26 @@ final class Tokens {
 
   private static final int LONG_SAFE_DIGITS = 18;
 
+  /**
+   * The most digits an integer, ratio part or radix integer may have. BigInteger's parsing is
+   * quadratic on JDK 17 (a 1 MB token took about 30 s), and nothing the engine writes comes near.
+   */
+  static final int MAX_INTEGER_DIGITS = 4096;
+
+  private static final int ASCII = 128;
+
+  /**
+   * Whitespace and the terminating macro characters, as a table: this test runs for every
+   * character of every token, and a table lookup is cheaper than a switch.
+   */
+  private static final boolean[] ENDS_TOKEN = new boolean[ASCII];
+
+  static {
+    for (char c : " \n\t\r\f()'\";`,".toCharArray()) {
+      ENDS_TOKEN[c] = true;
+    }
+  }
+
   private Tokens() {}
 
   static boolean isWhitespace(char c) {
@@ -26,23 +47,12 @@ final class Tokens {
 
   /** True for characters that continue a token; macro characters and whitespace end one. */
   static boolean isConstituent(char c) {
-    switch (c) {
-      case ' ':
-      case '\n':
-      case '\t':
-      case '\r':
-      case '\f':
-      case '(':
-      case ')':
-      case '\'':
-      case '"':
-      case ';':
-      case '`':
-      case ',':
-        return false;
-      default:
-        return true;
-    }
+    return c >= ASCII || !ENDS_TOKEN[c];
+  }
+
+  /** True for constituents that need no escape handling: not {@code |} or a backslash. */
+  private static boolean isPlainConstituent(char c) {
+    return c >= ASCII || !(ENDS_TOKEN[c] || c == '|' || c == '\\');
   }
 
   /** At most 24 characters of {@code text}, for error messages that must not echo input. */
@@ -54,7 +64,7 @@ final class Tokens {
     char[] s = p.chars();
     int start = p.pos();
     int i = start;
-    while (i < s.length && isConstituent(s[i]) && s[i] != '|' && s[i] != '\\') {
+    while (i < s.length && isPlainConstituent(s[i])) {
       i++;
     }
     if (i >= s.length || !isConstituent(s[i])) {
@@ -104,6 +114,7 @@ final class Tokens {
       b++;
     }
     p.pos(b);
+    checkIntegerLength(p, b - a, start);
     String text = new String(s, a, b - a);
     int slash = text.indexOf('/');
     try {
@@ -145,7 +156,7 @@ final class Tokens {
     }
     int intDigits = i - intStart;
     if (i == b) {
-      return intDigits > 0 ? integer(s, a, b) : null;
+      return intDigits > 0 ? integer(p, s, a, b) : null;
     }
     if (s[i] == '/' && intDigits > 0) {
       int j = i + 1;
@@ -155,10 +166,10 @@ final class Tokens {
       if (j != b || j == i + 1) {
         return null;
       }
-      return ratio(p, bigInteger(s, a, i), bigInteger(s, i + 1, b), a);
+      return ratio(p, bigInteger(p, s, a, i), bigInteger(p, s, i + 1, b), a);
     }
     if (s[i] == '.' && i + 1 == b && intDigits > 0) {
-      return integer(s, a, i);
+      return integer(p, s, a, i);
     }
     int fracDigits = 0;
     if (s[i] == '.') {
@@ -197,7 +208,7 @@ final class Tokens {
     return c >= '0' && c <= '9';
   }
 
-  private static Int integer(char[] s, int a, int b) {
+  private static Int integer(SexpParser p, char[] s, int a, int b) throws SexpParseException {
     int digits = b - a - (s[a] == '+' || s[a] == '-' ? 1 : 0);
     if (digits <= LONG_SAFE_DIGITS) {
       boolean negative = s[a] == '-';
@@ -207,12 +218,24 @@ final class Tokens {
       }
       return Int.of(negative ? -v : v);
     }
-    return new Int(bigInteger(s, a, b));
+    return new Int(bigInteger(p, s, a, b));
   }
 
-  private static BigInteger bigInteger(char[] s, int a, int b) {
+  private static BigInteger bigInteger(SexpParser p, char[] s, int a, int b)
+      throws SexpParseException {
+    checkIntegerLength(p, b - a - (s[a] == '+' || s[a] == '-' ? 1 : 0), a);
     int from = s[a] == '+' ? a + 1 : a;
     return new BigInteger(new String(s, from, b - from));
+  }
+
+  private static void checkIntegerLength(SexpParser p, int digits, int at)
+      throws SexpParseException {
+    if (digits > MAX_INTEGER_DIGITS) {
+      throw p.error(
+          Kind.READER_ERROR,
+          "integer of " + digits + " digits is over the limit of " + MAX_INTEGER_DIGITS,
+          at);
+    }
   }
 
   static Sexp ratio(SexpParser p, BigInteger num, BigInteger den, int at)
@@ -229,26 +252,74 @@ final class Tokens {
     return d.equals(BigInteger.ONE) ? new Int(n) : new Ratio(n, d);
   }
 
-  /** A float; {@code d} and {@code l} make doubles, the other markers (and none) singles. */
+  /**
+   * A float; {@code d} and {@code l} make doubles, the other markers (and none) singles. JDK 17's
+   * {@code Double.parseDouble} falls back to big-number arithmetic for 17-digit literals, which
+   * is most of what the engine writes, so Jackson's bundled FastDoubleParser (correctly rounded,
+   * hence bit-identical) reads them from the characters in place.
+   */
   private static Real real(SexpParser p, char[] s, int a, int b, int markerAt, char marker)
       throws SexpParseException {
-    char[] text = java.util.Arrays.copyOfRange(s, a, b);
-    if (markerAt >= 0) {
+    char[] text = s;
+    int from = a;
+    int length = b - a;
+    if (markerAt >= 0 && b - markerAt == 2 && s[markerAt + 1] == '0') {
+      // The engine writes nearly every double as ...d0: the digits before the marker suffice.
+      length = markerAt - a;
+    } else if (markerAt >= 0) {
+      // Java's syntax knows only e as an exponent marker.
+      text = p.scratch(b - a);
+      System.arraycopy(s, a, text, 0, b - a);
       text[markerAt - a] = 'e';
+      from = 0;
     }
-    String literal = new String(text);
     if (marker == 'd' || marker == 'l') {
-      double v = Double.parseDouble(literal);
+      double v = NumberInput.parseDouble(text, from, length, true);
       if (Double.isInfinite(v)) {
         throw p.error(Kind.READER_ERROR, "floating-point overflow", a);
       }
       return Real.ofDouble(v);
     }
-    float v = Float.parseFloat(literal);
+    float v = NumberInput.parseFloat(text, from, length, true);
     if (Float.isInfinite(v)) {
       throw p.error(Kind.READER_ERROR, "floating-point overflow", a);
     }
-    return Real.ofSingle(v);
+    return singleFromLiteral(v, s, a, markerAt >= 0 ? markerAt : b, b);
+  }
+
+  /**
+   * A single float kept as its shortest decimal; the literal's digits ({@code s[a..mantissaEnd)},
+   * exponent after it) let {@link ShortestFloat} skip its search when the literal is the answer.
+   */
+  private static Real singleFromLiteral(float v, char[] s, int a, int mantissaEnd, int b) {
+    long significand = 0;
+    int digits = 0;
+    int exponent = 0;
+    boolean fraction = false;
+    for (int i = a; i < mantissaEnd; i++) {
+      char c = s[i];
+      if (c == '.') {
+        fraction = true;
+      } else if (isDigit(c) && (digits > 0 || c != '0')) {
+        significand = significand * 10 + (c - '0');
+        digits++;
+        exponent -= fraction ? 1 : 0;
+      } else if (isDigit(c)) {
+        exponent -= fraction ? 1 : 0;
+      }
+    }
+    int written = 0;
+    int i = mantissaEnd + 1;
+    boolean negative = i < b && s[i] == '-';
+    i += i < b && (s[i] == '-' || s[i] == '+') ? 1 : 0;
+    for (; i < b && written < 100; i++) {
+      written = written * 10 + (s[i] - '0');
+    }
+    exponent += negative ? -written : written;
+    if (digits > LONG_SAFE_DIGITS || written >= 100) {
+      return Real.ofSingle(v);
+    }
+    return new Real(ShortestFloat.of(v, significand, exponent), true);
   }
 
   private static Sexp escapedSymbol(SexpParser p, int start) throws SexpParseException {
