@@ -36,7 +36,7 @@ public final class IntakeLoadGenerator {
     System.out.printf("process CPU %.2f s (%.1f us/msg, %.0f%% of one core over the run)%n",
         os.getProcessCpuTime() / 1e9, os.getProcessCpuTime() / 1e3 / n, 100.0 * os.getProcessCpuTime() / wallNanos);
     Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> threads.getThreadCpuTime(t.getId()) > n * 5_000L)
+        .filter(t -> threads.getThreadCpuTime(t.getId()) > n * 1_000L)
         .sorted(java.util.Comparator.comparing(Thread::getName))
         .forEach(t -> {
           long cpu = threads.getThreadCpuTime(t.getId());

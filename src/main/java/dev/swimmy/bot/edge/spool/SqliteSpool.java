@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  *       power cut. A batch is all or nothing, in order; a message is queued only then.
  *   <li><b>Crash before COMMIT:</b> the whole batch is gone and was never reported as queued
  *       (intake had not acknowledged it; ZeroMQ PUSH/PULL has no ack, so frames received but not
- *       yet committed are the only loss a kill can cause, bounded by one batch plus the receive
- *       high-water mark). Proven by {@code RelayCrashTest} (SIGKILL of a child JVM mid-burst).
+ *       yet committed are the only loss a kill can cause, bounded by the batches intake holds
+ *       between its PULL and writer threads, at most 4 x 500 frames, plus the receive high-water
+ *       mark and the kernel's socket buffer; see {@code PullLoop} and {@code SpoolWriter}). Proven by {@code RelayCrashTest} (SIGKILL of a child JVM mid-burst).
  *   <li><b>Crash with messages in flight:</b> opening the spool returns them to pending, so they
  *       are sent again: the only duplicates a crash can cause. Proven by {@code
  *       SqliteSpoolTest.inFlightMessages_arePendingAgainAfterReopen}.
