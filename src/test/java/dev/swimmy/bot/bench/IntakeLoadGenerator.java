@@ -26,6 +26,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IntakeLoadGenerator {
   private IntakeLoadGenerator() {}
 
+  private static final String PADDING = "x".repeat(1024 - 330);
+
+  /** Envelope {@code i}: 952 bytes, id {@code idPrefix + i}, one of 8 webhooks. */
+  static byte[] frame(int i, String idPrefix) {
+    return ("((type . \"NOTIFIER\") (schema_version . 1) (action . \"SEND\") (id . \"" + idPrefix + i + "\")"
+        + " (timestamp . \"2026-02-11T03:18:19Z\")"
+        + " (webhook . \"https://discord.com/api/webhooks/" + (1000 + i % 8) + "/tok-bench-token-" + (i % 8) + "\")"
+        + " (payload (embeds ((title . \"Bench " + i + "\") (description . \"" + PADDING + "\") (color . 3447003)))))")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /**
    * CPU time is steadier than wall time on a shared machine: the whole process (PUSH client
    * included) and each relay thread, per message.
@@ -69,14 +80,9 @@ public final class IntakeLoadGenerator {
           }
         });
     String endpoint = relay.start();
-    String padding = "x".repeat(1024 - 330);
     byte[][] frames = new byte[n][];
     for (int i = 0; i < n; i++) {
-      frames[i] = ("((type . \"NOTIFIER\") (schema_version . 1) (action . \"SEND\") (id . \"b-" + i + "\")"
-          + " (timestamp . \"2026-02-11T03:18:19Z\")"
-          + " (webhook . \"https://discord.com/api/webhooks/" + (1000 + i % 8) + "/tok-bench-token-" + (i % 8) + "\")"
-          + " (payload (embeds ((title . \"Bench " + i + "\") (description . \"" + padding + "\") (color . 3447003)))))")
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      frames[i] = frame(i, "b-");
     }
     try (Pusher pusher = new Pusher(endpoint)) {
       long start = System.nanoTime();
