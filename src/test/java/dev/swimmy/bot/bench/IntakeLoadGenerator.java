@@ -26,6 +26,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IntakeLoadGenerator {
   private IntakeLoadGenerator() {}
 
+  private static final String PADDING = "x".repeat(1024 - 330);
+
+  /** Envelope {@code i}: 952 bytes, id {@code idPrefix + i}, one of 8 webhooks. */
+  static byte[] frame(int i, String idPrefix) {
+    return ("((type . \"NOTIFIER\") (schema_version . 1) (action . \"SEND\") (id . \"" + idPrefix + i + "\")"
+        + " (timestamp . \"2026-02-11T03:18:19Z\")"
+        + " (webhook . \"https://discord.com/api/webhooks/" + (1000 + i % 8) + "/tok-bench-token-" + (i % 8) + "\")"
+        + " (payload (embeds ((title . \"Bench " + i + "\") (description . \"" + PADDING + "\") (color . 3447003)))))")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * CPU time is steadier than wall time on a shared machine: the whole process (PUSH client
+   * included) and each relay thread, per message.
+   */
+  static void printCpu(int n, long wallNanos) {
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    System.out.printf("process CPU %.2f s (%.1f us/msg, %.0f%% of one core over the run)%n",
+        os.getProcessCpuTime() / 1e9, os.getProcessCpuTime() / 1e3 / n, 100.0 * os.getProcessCpuTime() / wallNanos);
+    Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> threads.getThreadCpuTime(t.getId()) > n * 1_000L)
+        .sorted(java.util.Comparator.comparing(Thread::getName))
+        .forEach(t -> {
+          long cpu = threads.getThreadCpuTime(t.getId());
+          System.out.printf("  thread %-22s CPU %.2f s (%.1f us/msg)%n", t.getName(), cpu / 1e9, cpu / 1e3 / n);
+        });
+  }
+
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     Path dir = Files.createTempDirectory(Path.of(args.length > 1 ? args[1] : "target"), "intake-bench");
@@ -51,14 +80,9 @@ public final class IntakeLoadGenerator {
           }
         });
     String endpoint = relay.start();
-    String padding = "x".repeat(1024 - 330);
     byte[][] frames = new byte[n][];
     for (int i = 0; i < n; i++) {
-      frames[i] = ("((type . \"NOTIFIER\") (schema_version . 1) (action . \"SEND\") (id . \"b-" + i + "\")"
-          + " (timestamp . \"2026-02-11T03:18:19Z\")"
-          + " (webhook . \"https://discord.com/api/webhooks/" + (1000 + i % 8) + "/tok-bench-token-" + (i % 8) + "\")"
-          + " (payload (embeds ((title . \"Bench " + i + "\") (description . \"" + padding + "\") (color . 3447003)))))")
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      frames[i] = frame(i, "b-");
     }
     try (Pusher pusher = new Pusher(endpoint)) {
       long start = System.nanoTime();
@@ -82,6 +106,7 @@ public final class IntakeLoadGenerator {
           (pushed - start) / 1e9, n / ((end - start) / 1e9));
       System.out.printf("intake latency (send -> COMMIT) p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
           latency[n / 2] / 1e6, latency[(int) (n * 0.99)] / 1e6, latency[n - 1] / 1e6);
+      printCpu(n, end - start);
     } finally {
       relay.close();
     }

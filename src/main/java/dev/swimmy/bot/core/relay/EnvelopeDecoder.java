@@ -112,8 +112,9 @@ public final class EnvelopeDecoder {
     if (env.present("timestamp") && time.isEmpty()) {
       return reject(RejectReason.BAD_TIMESTAMP, frame);
     }
+    PayloadJson.Body body = (PayloadJson.Body) payload;
     return new Accepted(
-        new Notification((WebhookAddress) webhook, (String) payload, id, time, receivedAt));
+        new Notification((WebhookAddress) webhook, body.json(), id, time, receivedAt, body.hash()));
   }
 
   private Decoded heartbeat(Envelope env, byte[] frame) {
@@ -138,21 +139,21 @@ public final class EnvelopeDecoder {
     return route != null ? route : RejectReason.UNKNOWN_ROUTE;
   }
 
-  /** The payload JSON text, or the reason there is none. */
+  /** The payload as a {@link PayloadJson.Body}, or the reason there is none. */
   private static Object payload(Envelope env) {
     int given = (env.has("payload") ? 1 : 0) + (env.has("payload_json") ? 1 : 0) + (env.has("data") ? 1 : 0);
     if (given > 1) {
       return RejectReason.BOTH_PAYLOADS;
     }
-    Optional<String> json;
+    Optional<PayloadJson.Body> body;
     if (env.has("payload_json")) {
-      json = env.text("payload_json").flatMap(PayloadJson::objectFromText);
+      body = env.text("payload_json").flatMap(PayloadJson::objectFromText).map(PayloadJson::bodyFromJson);
     } else if (env.has("payload")) {
-      json = env.objectJson("payload");
+      body = env.objectBody("payload");
     } else {
-      json = env.objectJson("data");
+      body = env.objectBody("data");
     }
-    return json.filter(j -> !"{}".equals(j)).<Object>map(j -> j).orElse(RejectReason.BAD_PAYLOAD);
+    return body.filter(b -> !"{}".equals(b.json())).<Object>map(b -> b).orElse(RejectReason.BAD_PAYLOAD);
   }
 
   private static Optional<Instant> timestamp(Envelope env) {
@@ -226,8 +227,8 @@ public final class EnvelopeDecoder {
       return longValue(key).filter(v -> v == expected).isPresent();
     }
 
-    /** The value as a Discord JSON object, if it is one. */
-    Optional<String> objectJson(String key);
+    /** The value as a Discord JSON object with its canonical hash, if it is one. */
+    Optional<PayloadJson.Body> objectBody(String key);
   }
 
   private record SexpEnvelope(SexpMap map) implements Envelope {
@@ -247,8 +248,8 @@ public final class EnvelopeDecoder {
       return map.get(key) instanceof Long l ? Optional.of(l) : Optional.empty();
     }
 
-    public Optional<String> objectJson(String key) {
-      return map.map(key).map(PayloadJson::fromSexp);
+    public Optional<PayloadJson.Body> objectBody(String key) {
+      return map.map(key).map(PayloadJson::bodyFromSexp);
     }
   }
 
@@ -289,9 +290,9 @@ public final class EnvelopeDecoder {
           : Optional.empty();
     }
 
-    public Optional<String> objectJson(String key) {
+    public Optional<PayloadJson.Body> objectBody(String key) {
       JsonNode v = get(key);
-      return v != null && v.isObject() ? Optional.of(PayloadJson.write(v)) : Optional.empty();
+      return v != null && v.isObject() ? Optional.of(PayloadJson.bodyFromJson(PayloadJson.write(v))) : Optional.empty();
     }
   }
 

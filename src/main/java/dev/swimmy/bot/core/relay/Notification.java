@@ -9,20 +9,29 @@ import java.util.Optional;
  * the Discord message body as JSON, and its times. {@code engineId} is the engine's message id when
  * the envelope carried one (a repeat of it is a duplicate whatever the payload); {@code
  * engineTime} is when the engine made it, if it said, and latency is measured from it, else from
- * {@code receivedAt}.
+ * {@code receivedAt}. {@code payloadHash} is {@link PayloadJson#canonicalHash} of the body,
+ * computed once by the decoder; the spool dedupes on it.
  */
 public record Notification(
     WebhookAddress webhook,
     String payloadJson,
     Optional<String> engineId,
     Optional<Instant> engineTime,
-    Instant receivedAt) {
+    Instant receivedAt,
+    String payloadHash) {
   public Notification {
     Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(payloadJson, "payloadJson");
     Objects.requireNonNull(engineId, "engineId");
     Objects.requireNonNull(engineTime, "engineTime");
     Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(payloadHash, "payloadHash");
+  }
+
+  /** A notification whose payload hash is computed here. */
+  public Notification(WebhookAddress webhook, String payloadJson, Optional<String> engineId,
+      Optional<Instant> engineTime, Instant receivedAt) {
+    this(webhook, payloadJson, engineId, engineTime, receivedAt, PayloadJson.canonicalHash(payloadJson));
   }
 
   /** The time latency and age are measured from. */

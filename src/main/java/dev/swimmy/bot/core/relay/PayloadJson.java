@@ -44,6 +44,9 @@ public final class PayloadJson {
 
   private PayloadJson() {}
 
+  /** A message body: its compact JSON and its {@link #canonicalHash}. */
+  public record Body(String json, String hash) {}
+
   /** The JSON object an engine alist stands for. */
   public static String fromSexp(SexpMap map) {
     try {
@@ -51,6 +54,25 @@ public final class PayloadJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("plain values always serialise", e);
     }
+  }
+
+  /**
+   * The body an engine alist stands for, hashed from the same plain values rather than by parsing
+   * the JSON again: plain values are those Jackson would read back (Long, BigInteger, Double,
+   * String, Boolean, null, maps, lists), so the hash equals {@code canonicalHash(json)}.
+   */
+  public static Body bodyFromSexp(SexpMap map) {
+    Object plain = plain(map);
+    try {
+      return new Body(WRITER.writeValueAsString(plain), sha256(CANONICAL.writeValueAsBytes(plain)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("plain values always serialise", e);
+    }
+  }
+
+  /** The body of a JSON object text already in compact form. */
+  public static Body bodyFromJson(String json) {
+    return new Body(json, canonicalHash(json));
   }
 
   /** The compact form of a JSON text, if it is one JSON object and nothing else. */
@@ -89,6 +111,10 @@ public final class PayloadJson {
     } catch (JsonProcessingException e) {
       canonical = payloadJson.getBytes(StandardCharsets.UTF_8);
     }
+    return sha256(canonical);
+  }
+
+  private static String sha256(byte[] canonical) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
     } catch (NoSuchAlgorithmException e) {

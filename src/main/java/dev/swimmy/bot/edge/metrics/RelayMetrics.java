@@ -36,6 +36,7 @@ public final class RelayMetrics {
   private final Counter spoolWriteFailures;
   private final Counter intakeRebuilds;
   private final Counter intakeErrors;
+  private final Counter handoffBlocked;
   private final Counter retries;
   private final Counter rateLimited;
   private final Counter errors;
@@ -59,6 +60,8 @@ public final class RelayMetrics {
     spoolWriteFailures = counter(registry, "swimmy.notifier.spool.write.failures", "spool operations that failed");
     intakeRebuilds = counter(registry, "swimmy.notifier.intake.rebuilds", "PULL sockets rebuilt by the watchdog");
     intakeErrors = counter(registry, "swimmy.notifier.intake.errors", "unexpected errors in the PULL loop");
+    handoffBlocked = counter(registry, "swimmy.notifier.intake.handoff.blocked",
+        "times the PULL thread waited for the spool writer (backlog left in the engine's PUSH socket)");
     retries = counter(registry, "swimmy.notifier.retries", "delivery attempts retried");
     rateLimited = counter(registry, "swimmy.notifier.rate.limited", "429 answers from Discord");
     errors = counter(registry, "swimmy.notifier.errors", "failed delivery attempts");
@@ -126,6 +129,10 @@ public final class RelayMetrics {
 
   public void intakeError() {
     intakeErrors.increment();
+  }
+
+  public void handoffBlocked() {
+    handoffBlocked.increment();
   }
 
   /** Refreshes the queue gauges from the spool's figures. */

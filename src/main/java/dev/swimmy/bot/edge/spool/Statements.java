@@ -19,7 +19,7 @@ import java.util.Optional;
 final class Statements {
   private final Connection db;
   private final PreparedStatement insert;
-  private final PreparedStatement claimKey;
+  private final PreparedStatement putKey;
   private final PreparedStatement oldestPending;
   private final PreparedStatement setState;
 
@@ -28,16 +28,38 @@ final class Statements {
     this.insert = db.prepareStatement(
         "INSERT INTO messages (webhook_id, token, payload, engine_id, created_at, received_at, state, reason, dead_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    // Inserts a key, or refreshes one that has aged out of the window; 0 changes = a duplicate.
-    this.claimKey = db.prepareStatement(
-        "INSERT INTO dedupe_keys (key, seen_at) VALUES (?, ?)"
-            + " ON CONFLICT (key) DO UPDATE SET seen_at = excluded.seen_at WHERE dedupe_keys.seen_at <= ?");
+    this.putKey = db.prepareStatement("INSERT INTO dedupe_keys (key, seen_at) VALUES (?, ?)");
     this.oldestPending = db.prepareStatement(
         "SELECT * FROM messages WHERE state = 'pending' AND webhook_id = ? ORDER BY id LIMIT ?");
     this.setState = db.prepareStatement("UPDATE messages SET state = ? WHERE id = ? AND state = ?");
   }
 
-  void insertMessage(Notification n, boolean deadWebhook, Instant now) throws SQLException {
+  /** Inserts messages in order, one JDBC batch; {@code dead.get(i)} stores message i as a dead letter. */
+  void insertMessages(List<Notification> messages, List<Boolean> dead, Instant now) throws SQLException {
+    for (int i = 0; i < messages.size(); i++) {
+      bindMessage(messages.get(i), dead.get(i), now);
+      insert.addBatch();
+    }
+    if (!messages.isEmpty()) {
+      insert.executeBatch();
+    }
+  }
+
+  /** Appends the dedupe keys a batch claimed in memory (a key that aged out of the window appears again). */
+  void insertDedupeKeys(Iterable<String> keys, long seenAt) throws SQLException {
+    boolean any = false;
+    for (String key : keys) {
+      putKey.setString(1, key);
+      putKey.setLong(2, seenAt);
+      putKey.addBatch();
+      any = true;
+    }
+    if (any) {
+      putKey.executeBatch();
+    }
+  }
+
+  private void bindMessage(Notification n, boolean deadWebhook, Instant now) throws SQLException {
     insert.setString(1, n.webhook().id());
     insert.setString(2, n.webhook().token().reveal());
     insert.setString(3, n.payloadJson());
@@ -51,14 +73,6 @@ final class Statements {
     } else {
       insert.setNull(9, Types.INTEGER);
     }
-    insert.executeUpdate();
-  }
-
-  boolean claimDedupeKey(String key, long now, long cutoff) throws SQLException {
-    claimKey.setString(1, key);
-    claimKey.setLong(2, now);
-    claimKey.setLong(3, cutoff);
-    return claimKey.executeUpdate() > 0;
   }
 
   void dropOldestPending(int count) throws SQLException {

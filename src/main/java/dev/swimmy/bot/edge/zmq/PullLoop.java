@@ -8,8 +8,6 @@ import dev.swimmy.bot.core.relay.IntakeWatchdog;
 import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.RejectReason;
 import dev.swimmy.bot.core.relay.Spool;
-import dev.swimmy.bot.core.relay.Spool.CommitOutcome;
-import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,13 +24,16 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 /**
- * The ZeroMQ PULL intake. One thread, {@code swimmy-zmq-pull}, owns the socket and does only:
- * receive, decode, dedupe and commit to the spool; it never waits on delivery, so a slow Discord
- * never pushes back on the engine. Frames received back to back (up to {@code batchMax}) are
- * committed in one transaction: one fsync per burst, not per message.
+ * The ZeroMQ PULL intake. Thread {@code swimmy-zmq-pull} owns the socket and does only: receive
+ * and decode; frames received back to back (up to {@code batchMax}) go as one batch to the {@link
+ * SpoolWriter}, whose thread {@code swimmy-spool-writer} commits them (one transaction, one fsync,
+ * per batch or per batches that queued meanwhile) while the next frames are decoded. Neither waits
+ * on delivery, so a slow Discord never pushes back on the engine.
  *
- * <p>The receive high-water mark is small on purpose: a frame received but not committed dies
- * with the process, so a backlog should wait in the engine's PUSH socket, not in our memory.
+ * <p>The receive high-water mark and the hand-off queue are small on purpose: a frame received but
+ * not committed dies with the process, so a backlog should wait in the engine's PUSH socket, not in
+ * our memory. When the writer falls behind, the hand-off blocks this thread (see {@link
+ * SpoolWriter}).
  *
  * <p>Self-healing: {@link IntakeProbe} pushes a heartbeat to our own endpoint; any frame received
  * proves the socket's I/O thread alive. When {@link IntakeWatchdog} sees no proof for three
@@ -56,11 +57,10 @@ public final class PullLoop implements AutoCloseable {
 
   private final Settings settings;
   private final EnvelopeDecoder decoder;
-  private final Spool spool;
+  private final SpoolWriter writer;
   private final RelayMetrics metrics;
   private final AlertSink alerts;
   private final Clock clock;
-  private final IntakeListener listener;
   private final IntakeWatchdog watchdog;
   private final Thread thread;
   private volatile boolean running;
@@ -75,11 +75,10 @@ public final class PullLoop implements AutoCloseable {
       Clock clock, IntakeListener listener) {
     this.settings = settings;
     this.decoder = decoder;
-    this.spool = spool;
+    this.writer = new SpoolWriter(spool, metrics, listener, clock, settings.batchMax());
     this.metrics = metrics;
     this.alerts = alerts;
     this.clock = clock;
-    this.listener = listener;
     this.watchdog = IntakeWatchdog.of(settings.heartbeatInterval());
     this.thread = new Thread(this::run, "swimmy-zmq-pull");
   }
@@ -89,6 +88,7 @@ public final class PullLoop implements AutoCloseable {
     bind(settings.bind());
     endpoint = socket.getLastEndpoint();
     running = true;
+    writer.start();
     thread.start();
     LOG.info("intake listening on {}", endpoint);
     return endpoint;
@@ -135,6 +135,7 @@ public final class PullLoop implements AutoCloseable {
       }
     }
     closeSocket();
+    writer.finish(TimeUnit.SECONDS.toMillis(10));
   }
 
   private void receiveBatch() {
@@ -157,8 +158,8 @@ public final class PullLoop implements AutoCloseable {
       handle(frame, now, accepted);
       frame = ++frames < settings.batchMax() ? socket.recv(ZMQ.DONTWAIT) : null;
     }
-    commit(accepted, now);
-    // Frames came in during this step: a slow commit must not count as silence.
+    writer.handOff(accepted);
+    // Frames came in during this step: waiting for the writer must not count as silence.
     lastProof = clock.instant();
   }
 
@@ -186,23 +187,6 @@ public final class PullLoop implements AutoCloseable {
       LOG.warn("rejected frame ({}): {}", r.reason().label(), r.preview());
     } else {
       LOG.debug("rejected frame ({}): {}", r.reason().label(), r.preview());
-    }
-  }
-
-  private void commit(List<Notification> accepted, Instant now) {
-    if (accepted.isEmpty()) {
-      return;
-    }
-    try {
-      CommitOutcome outcome = spool.commit(accepted, now);
-      metrics.spoolWritable();
-      metrics.queued(outcome.queued());
-      metrics.dedupeSuppressed(outcome.duplicates());
-      metrics.dropped(outcome.dropped());
-      listener.committed(accepted, outcome);
-    } catch (SpoolUnavailableException e) {
-      // Never acknowledged as queued; PUSH/PULL has no ack, so counting them is the honest best.
-      metrics.rejected(RejectReason.SPOOL_UNAVAILABLE, accepted.size());
     }
   }
 
@@ -257,13 +241,13 @@ public final class PullLoop implements AutoCloseable {
     }
   }
 
-  /** Stops receiving; the batch in hand is committed before the socket closes. */
+  /** Stops receiving; the batches in hand are committed before this returns. */
   @Override
   public void close() {
     running = false;
     if (thread.isAlive()) {
       try {
-        thread.join(TimeUnit.SECONDS.toMillis(10));
+        thread.join(TimeUnit.SECONDS.toMillis(20));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
