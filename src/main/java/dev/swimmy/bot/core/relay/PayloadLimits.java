@@ -1,5 +1,7 @@
 package dev.swimmy.bot.core.relay;
 
+import dev.swimmy.bot.core.render.DiscordLimits;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,16 +20,17 @@ import java.util.Map;
  * UTF-16 units (never fewer than Discord's code points, so never over). Pure and stateless.
  */
 public final class PayloadLimits {
-  public static final int CONTENT = 2000;
-  public static final int EMBEDS = 10;
-  public static final int TITLE = 256;
-  public static final int DESCRIPTION = 4096;
-  public static final int FIELDS = 25;
-  public static final int FIELD_NAME = 256;
-  public static final int FIELD_VALUE = 1024;
-  public static final int FOOTER = 2048;
-  public static final int AUTHOR = 256;
-  public static final int TOTAL = 6000;
+  // Discord's limits, defined once in core.render.DiscordLimits.
+  public static final int CONTENT = DiscordLimits.CONTENT;
+  public static final int EMBEDS = DiscordLimits.EMBEDS;
+  public static final int TITLE = DiscordLimits.TITLE;
+  public static final int DESCRIPTION = DiscordLimits.DESCRIPTION;
+  public static final int FIELDS = DiscordLimits.FIELDS;
+  public static final int FIELD_NAME = DiscordLimits.FIELD_NAME;
+  public static final int FIELD_VALUE = DiscordLimits.FIELD_VALUE;
+  public static final int FOOTER = DiscordLimits.FOOTER;
+  public static final int AUTHOR = DiscordLimits.AUTHOR;
+  public static final int TOTAL = DiscordLimits.TOTAL;
   public static final String MARKER = "… [truncated]";
   private static final int NUMBER_ROOM = 10; // "(99/99) " and a margin
   static final ObjectMapper JSON = new ObjectMapper();

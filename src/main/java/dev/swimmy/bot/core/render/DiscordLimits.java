@@ -18,6 +18,7 @@ public final class DiscordLimits {
   public static final int FIELD_NAME = 256;
   public static final int FIELD_VALUE = 1024;
   public static final int FOOTER = 2048;
+  public static final int AUTHOR = 256;
   public static final int TOTAL = 6000;
   /** Room kept in the total and in the footer for the note that says what was cut. */
   static final int NOTE_RESERVE = 160;
