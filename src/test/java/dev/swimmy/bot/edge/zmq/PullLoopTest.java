@@ -153,7 +153,9 @@ class PullLoopTest {
     sendZmtpFrameWithLength(relay.endpoint(), 0xFFFFFFFFFFFFFFFFL);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> relay.metrics().intakeRebuilds() >= 1);
-    assertThat(alerts.alerts()).anySatisfy(a -> assertThat(a.key()).isEqualTo("intake-rebuilt"));
+    // The rebuild is counted before the alert is raised, on the loop's thread: wait for both.
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(alerts.alerts()).anySatisfy(a -> assertThat(a.key()).isEqualTo("intake-rebuilt")));
     try (Pusher fresh = new Pusher(relay.endpoint())) {
       fresh.send(envelope("1", "m-after", "after"));
       await().atMost(Duration.ofSeconds(20)).until(() -> relay.metrics().queuedTotal() == 2);
