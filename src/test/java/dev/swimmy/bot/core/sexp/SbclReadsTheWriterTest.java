@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swimmy.bot.testing.ExternalTool;
 import dev.swimmy.bot.testing.Fixtures;
 import dev.swimmy.bot.testing.LispJson;
 import dev.swimmy.bot.testing.SexpGen;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +33,7 @@ class SbclReadsTheWriterTest {
 
   @Test
   void sbclReadsEveryGeneratedFile_asTheSameValuesAsOurView(@TempDir Path dir) throws Exception {
-    Path sbcl = sbclOrSkip();
+    Path sbcl = ExternalTool.require("sbcl", "sbcl");
     Map<String, Sexp> trees = new HashMap<>();
     List<String> command = new ArrayList<>(List.of(sbcl.toString(), "--script", script().toString()));
     for (long seed = FIRST_SEED; seed < FIRST_SEED + TREES; seed++) {
@@ -83,29 +81,5 @@ class SbclReadsTheWriterTest {
 
   private static Path script() {
     return Fixtures.root().getParent().resolve("lisp/lisp_to_json.lisp");
-  }
-
-  private static Path sbclOrSkip() {
-    Optional<Path> sbcl = onPath("sbcl");
-    if (sbcl.isEmpty() && "true".equals(System.getenv("CI"))) {
-      fail("sbcl is not on the PATH in CI, which installs it: the SBCL check would silently not run");
-    }
-    Assumptions.assumeTrue(
-        sbcl.isPresent(), "sbcl is not on the PATH; install it (apt-get install sbcl) to run this check");
-    return sbcl.orElseThrow();
-  }
-
-  private static Optional<Path> onPath(String program) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String folder : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(folder, program);
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
   }
 }

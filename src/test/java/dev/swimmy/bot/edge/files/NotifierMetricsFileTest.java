@@ -2,7 +2,6 @@ package dev.swimmy.bot.edge.files;
 
 import static dev.swimmy.bot.testing.Notifications.to;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +11,7 @@ import dev.swimmy.bot.core.sexp.SexpReader;
 import dev.swimmy.bot.core.sexp.SexpView;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import dev.swimmy.bot.edge.spool.SqliteSpool;
+import dev.swimmy.bot.testing.ExternalTool;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -65,14 +65,9 @@ class NotifierMetricsFileTest {
 
   @Test
   void sbclsOwnReader_readsTheFile() throws Exception {
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    boolean sbcl = Files.isExecutable(Path.of("/usr/bin/sbcl"));
-    if (ci) {
-      assertThat(sbcl).as("CI must have SBCL installed").isTrue();
-    }
-    assumeTrue(sbcl, "sbcl not installed here");
+    Path sbcl = ExternalTool.require("sbcl", "sbcl");
     Path file = writeFile();
-    Process p = new ProcessBuilder("/usr/bin/sbcl", "--script",
+    Process p = new ProcessBuilder(sbcl.toString(), "--script",
         Path.of("src/test/resources/lisp/lisp_to_json.lisp").toAbsolutePath().toString(), file.toString())
         .redirectErrorStream(true).start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
