@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * _retries_total}, {@code _rate_limited_total}, {@code _failures_total{reason}}, {@code
  * _splits_total}, {@code _truncations_total}, {@code swimmy_notifier_delivery_latency_seconds}
  * (histogram, buckets 10 ms to 10 min so a retry storm is still measured), {@code
- * swimmy_notifier_latency_p50_ms}/p95/p99 over the last 4,096 deliveries and {@code
- * swimmy_notifier_oldest_pending_age_seconds}. Queue length, drops and rejects belong to the intake.
+ * swimmy_notifier_latency_p50_ms}/p95/p99 over the last 4,096 deliveries. Queue length, the oldest
+ * pending age, drops and rejects belong to the intake's RelayMetrics.
  */
 public final class SenderMetrics {
   private static final Duration[] BUCKETS = {
@@ -60,8 +60,8 @@ public final class SenderMetrics {
     Gauge.builder("swimmy.notifier.latency.p50.ms", () -> percentile(0.50)).register(registry);
     Gauge.builder("swimmy.notifier.latency.p95.ms", () -> percentile(0.95)).register(registry);
     Gauge.builder("swimmy.notifier.latency.p99.ms", () -> percentile(0.99)).register(registry);
-    Gauge.builder("swimmy.notifier.oldest.pending.age", oldestPendingAgeSecs, AtomicLong::get)
-        .baseUnit("seconds").register(registry);
+    // The oldest pending age is exported once, by RelayMetrics from the spool's figures
+    // (swimmy_notifier_oldest_pending_age_seconds); the sender keeps its own copy for its health.
   }
 
   void delivered(int n) {
