@@ -169,7 +169,9 @@ class PullLoopTest {
     try (dev.swimmy.bot.edge.spool.SqliteSpool spool = dev.swimmy.bot.edge.spool.SqliteSpool.open(
             dir.resolve("tiny.db"), new dev.swimmy.bot.edge.spool.SqliteSpool.Settings(100_000,
                 Duration.ofSeconds(180), Duration.ofMinutes(10), 64 * 1024), Clock.systemUTC(), m::spoolWriteFailed);
-        PullLoop loop = new PullLoop(PullLoop.Settings.of("tcp://127.0.0.1:*", Duration.ofMillis(300), 256 * 1024),
+        // No heartbeat probe runs here, so the watchdog must not rebuild intake (and lose frames in
+        // flight) during a slow start on a loaded machine: its interval is far beyond the test.
+        PullLoop loop = new PullLoop(PullLoop.Settings.of("tcp://127.0.0.1:*", Duration.ofHours(1), 256 * 1024),
             new dev.swimmy.bot.core.relay.EnvelopeDecoder(java.util.Map.of(), 256 * 1024, "n"), spool, m, alerts,
             Clock.systemUTC(), IntakeListener.NONE)) {
       pusher = new Pusher(loop.start());
@@ -178,6 +180,7 @@ class PullLoopTest {
         pusher.send(envelope("1", "m-" + i, big + i));
       }
       await().atMost(Duration.ofSeconds(30)).until(() -> m.queuedTotal() + m.rejected(RejectReason.SPOOL_UNAVAILABLE) == 100);
+      assertThat(m.intakeRebuilds()).isZero();
       assertThat(m.rejected(RejectReason.SPOOL_UNAVAILABLE)).isPositive();
       assertThat(registry.scrape()).contains("swimmy_notifier_spool_available 0.0")
           .doesNotContain("swimmy_notifier_spool_write_failures_total 0.0");
