@@ -44,6 +44,7 @@ public final class InMemorySpool implements Spool {
     }
   }
 
+  private int pendingLookups;
   private final TreeMap<Long, Row> rows = new TreeMap<>();
   private final Map<String, DeadWebhook> dead = new LinkedHashMap<>();
   private final Map<String, Instant> seenEngineIds = new HashMap<>();
@@ -108,6 +109,7 @@ public final class InMemorySpool implements Spool {
 
   @Override
   public synchronized Set<String> webhooksWithPending() {
+    pendingLookups++;
     Set<String> ids = new LinkedHashSet<>();
     for (Row r : rows.values()) {
       if (r.state == State.PENDING && !dead.containsKey(r.n.webhook().id())) {
@@ -258,6 +260,11 @@ public final class InMemorySpool implements Spool {
   }
 
   /** Messages neither delivered nor dead-lettered: what a restart must still send. */
+  /** How many times the sender asked which webhooks have pending work (each poll asks once). */
+  public synchronized int pendingLookups() {
+    return pendingLookups;
+  }
+
   public synchronized int undelivered() {
     return count(State.PENDING) + count(State.IN_FLIGHT);
   }

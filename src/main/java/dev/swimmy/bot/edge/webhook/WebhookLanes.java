@@ -113,6 +113,8 @@ public final class WebhookLanes {
     final Deque<SpooledMessage> carry = new ArrayDeque<>();
     Request inProgress;
     boolean running;
+    /** Work may have arrived while a step ran: run another step when this one ends. */
+    boolean nudged;
     boolean dead;
     boolean wakeScheduled;
     Instant readyAt = Instant.MIN;
@@ -299,7 +301,13 @@ public final class WebhookLanes {
   private void kick(Lane lane) {
     Instant now = clock.instant();
     synchronized (lane) {
-      if (lane.running || lane.dead || stopping) {
+      if (lane.running) {
+        // The running step may already have claimed (and found nothing) before this work was
+        // committed; without the nudge it would wait for the next poll.
+        lane.nudged = true;
+        return;
+      }
+      if (lane.dead || stopping) {
         return;
       }
       Instant gate = latest(lane.readyAt, globalPauseUntil, rateLimits.readyAt(lane.id));
@@ -362,6 +370,8 @@ public final class WebhookLanes {
       me.setName(name);
       synchronized (lane) {
         lane.running = false;
+        more |= lane.nudged;
+        lane.nudged = false;
       }
     }
     if (more) {

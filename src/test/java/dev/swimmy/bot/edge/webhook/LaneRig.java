@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * The sender wired to an in-memory spool and the loopback fake Discord, sharing one clock that
@@ -29,6 +30,8 @@ final class LaneRig implements AutoCloseable {
   SenderSettings settings = SenderSettings.defaults(Duration.ofMinutes(2), Duration.ofMinutes(1))
       .withPollInterval(Duration.ofMillis(20));
   Duration requestTimeout = Duration.ofSeconds(5);
+  /** Wraps the real HTTP sink, e.g. to hold a request at a known point. */
+  UnaryOperator<WebhookSink> sinkWrapper = UnaryOperator.identity();
   WebhookLanes lanes;
 
   LaneRig(double speed) throws Exception {
@@ -47,7 +50,7 @@ final class LaneRig implements AutoCloseable {
 
   WebhookLanes start() {
     HttpWebhookSink sink = new HttpWebhookSink(URI.create(discord.apiBaseUrl()), Duration.ofSeconds(2), requestTimeout);
-    lanes = new WebhookLanes(spool, sink, alerts, metrics, settings, clock,
+    lanes = new WebhookLanes(spool, sinkWrapper.apply(sink), alerts, metrics, settings, clock,
         new ExecutorScheduler(clock.speed()), new SplittableRandom(42));
     lanes.start();
     return lanes;

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class WebhookLanesTest {
@@ -34,6 +37,36 @@ class WebhookLanesTest {
       assertThat(rig.fake("100").received()).extracting(j -> j.get("content").asText())
           .containsExactlyElementsOf(range("a", 24));
       assertThat(rig.metrics.rateLimitedCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void workCommittedWhileALaneIsSending_goesOutWithoutWaitingForThePoll() throws Exception {
+    try (LaneRig rig = new LaneRig(1)) {
+      rig.settings = rig.settings.withPollInterval(Duration.ofHours(1)); // only wake() can drive the lane
+      WebhookAddress hook = rig.hook("150");
+      CountDownLatch inFlight = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicInteger posts = new AtomicInteger();
+      rig.sinkWrapper = real -> (to, body) -> {
+        if (posts.incrementAndGet() == 1) {
+          inFlight.countDown();
+          release.await();
+        }
+        return real.post(to, body);
+      };
+      rig.start();
+      rig.send(hook, LaneRig.text("first"));
+      assertThat(inFlight.await(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      // The lane has claimed "first" and is inside its request: the poll this wake starts finds
+      // the lane running (its kick follows the lookup at once).
+      int lookups = rig.spool.pendingLookups();
+      rig.send(hook, LaneRig.text("second"));
+      await().atMost(BOUND).until(() -> rig.spool.pendingLookups() > lookups);
+      release.countDown();
+      await().atMost(BOUND).until(() -> rig.spool.deliveredCount() == 2);
+      assertThat(rig.fake("150").received()).extracting(j -> j.get("content").asText())
+          .containsExactly("first", "second");
     }
   }
 
