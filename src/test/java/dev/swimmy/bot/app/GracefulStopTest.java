@@ -52,7 +52,7 @@ class GracefulStopTest {
           "notifier:",
           "  bind: tcp://127.0.0.1:" + pullPort,
           "  metrics-interval: 1s",
-          "  heartbeat-interval: 500ms",
+          "  heartbeat-interval: 2s",
           "admin:",
           "  listen: 127.0.0.1:" + freePort(),
           ""));

@@ -19,7 +19,7 @@ public final class RelayHarness {
   public static Config.Notifier config(Path dir, String bind, int queueMax, int maxFrameBytes) {
     return new Config.Notifier(bind, queueMax, Duration.ofSeconds(180), dir.resolve("notifier_spool.db"),
         dir.resolve("notifier_metrics.sexp"), Duration.ofMillis(200), Duration.ofMinutes(30), Duration.ofMinutes(1),
-        Map.of(), maxFrameBytes, Duration.ofMillis(300));
+        Map.of(), maxFrameBytes, Duration.ofSeconds(1));
   }
 
   /** A PUSH socket connected to {@code endpoint}, as the engine's would be. */
