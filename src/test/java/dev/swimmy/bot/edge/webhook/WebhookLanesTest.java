@@ -73,7 +73,7 @@ class WebhookLanesTest {
   @Test
   void a404WebhookDoesNotSlowThreeHealthyOnes_andAHungOneNeither() throws Exception {
     try (LaneRig rig = new LaneRig(10)) {
-      rig.requestTimeout = Duration.ofSeconds(1);
+      rig.requestTimeout = Duration.ofSeconds(3);
       WebhookAddress dead = rig.hook("400");
       WebhookAddress hung = rig.hook("500");
       List<WebhookAddress> healthy = List.of(rig.hook("401"), rig.hook("402"), rig.hook("403"));
