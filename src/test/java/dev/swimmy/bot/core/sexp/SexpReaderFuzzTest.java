@@ -3,8 +3,18 @@ package dev.swimmy.bot.core.sexp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fuzzes {@link SexpReader#read(byte[])} with small limits: no input may make it throw anything
@@ -23,16 +33,39 @@ class SexpReaderFuzzTest {
   private static final SexpReader SMALL = new SexpReader(new SexpLimits(64 * 1024, 32));
   private static final SexpReader REREAD = new SexpReader();
 
-  @BeforeAll
-  static void jazzerRunsOnThisJdk() {
-    // Jazzer 0.30's agent supports class files up to JDK 24; on newer JDKs this test is skipped.
-    Assumptions.assumeTrue(
-        Runtime.version().feature() <= 24,
-        "Jazzer 0.30 does not run on JDK " + Runtime.version().feature() + "; the fuzz target is skipped");
-  }
+  private static final String INPUTS =
+      "dev/swimmy/bot/core/sexp/SexpReaderFuzzTestInputs/anyBytes_areATreeThatRoundTrips_orAParseException";
 
   @FuzzTest(maxDuration = "5m")
+  @EnabledForJreRange(max = JRE.JAVA_24) // Jazzer 0.30's agent handles class files up to JDK 24
   void anyBytes_areATreeThatRoundTrips_orAParseException(byte[] input) {
+    roundTripsOrParseException(input);
+  }
+
+  /**
+   * The checked-in inputs through the same property without Jazzer, so they are checked on every
+   * JDK (Jazzer replays them too where it runs; the replay takes milliseconds).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("checkedInInputs")
+  void checkedInInputs_withoutJazzer(String name, byte[] input) {
+    roundTripsOrParseException(input);
+  }
+
+  static Stream<Arguments> checkedInInputs() throws IOException, URISyntaxException {
+    Path dir = Path.of(SexpReaderFuzzTest.class.getClassLoader().getResource(INPUTS).toURI());
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> sorted = files.sorted().toList();
+      assertThat(sorted).as("checked-in fuzz inputs").hasSizeGreaterThan(10);
+      List<Arguments> args = new ArrayList<>();
+      for (Path f : sorted) {
+        args.add(Arguments.of(f.getFileName().toString(), Files.readAllBytes(f)));
+      }
+      return args.stream();
+    }
+  }
+
+  private static void roundTripsOrParseException(byte[] input) {
     Sexp tree;
     try {
       tree = SMALL.read(input);
