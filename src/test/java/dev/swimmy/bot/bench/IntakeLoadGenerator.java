@@ -53,6 +53,37 @@ public final class IntakeLoadGenerator {
           long cpu = threads.getThreadCpuTime(t.getId());
           System.out.printf("  thread %-22s CPU %.2f s (%.1f us/msg)%n", t.getName(), cpu / 1e9, cpu / 1e3 / n);
         });
+    printJvmThreads(n);
+  }
+
+  /**
+   * The JVM's own threads (JIT compilers, GC), which ThreadMXBean does not see, from Linux's
+   * per-task counters (clock ticks of 10 ms), grouped by name; skipped where /proc is absent.
+   */
+  static void printJvmThreads(int n) {
+    java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          String group = name.startsWith("C2 Compiler") ? "C2 compiler threads"
+              : name.startsWith("C1 Compiler") ? "C1 compiler threads"
+              : name.startsWith("GC Thread") || name.startsWith("G1 ") ? "GC threads" : null;
+          if (group != null) {
+            ticks.merge(group, t, Long::sum);
+          }
+        } catch (java.io.IOException | RuntimeException e) {
+          // the task ended meanwhile
+        }
+      }
+    } catch (java.io.IOException e) {
+      return;
+    }
+    ticks.forEach((group, t) -> System.out.printf("  jvm    %-22s CPU %.2f s (%.1f us/msg)%n", group, t / 100.0,
+        t * 10_000.0 / n));
   }
 
   public static void main(String[] args) throws Exception {
