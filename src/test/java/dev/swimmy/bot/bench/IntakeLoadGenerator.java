@@ -97,6 +97,11 @@ public final class IntakeLoadGenerator {
     return out;
   }
 
+  /**
+   * Args: N [directory]. With {@code -Dbench.warmup=W} (put it before {@code -cp} in exec.args), W
+   * other envelopes are pushed and committed first, untimed, so the figures are those of a JVM
+   * whose JIT has compiled the intake path, as a long-running daemon's has.
+   */
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     Path dir = Files.createTempDirectory(Path.of(args.length > 1 ? args[1] : "target"), "intake-bench");
@@ -105,6 +110,8 @@ public final class IntakeLoadGenerator {
     AtomicInteger done = new AtomicInteger();
     CountDownLatch all = new CountDownLatch(1);
     AtomicInteger batches = new AtomicInteger();
+    int warmup = Integer.getInteger("bench.warmup", 0);
+    CountDownLatch warmedUp = new CountDownLatch(warmup);
     var base = RelayHarness.config(dir, "tcp://127.0.0.1:*", 10_000_000, 256 * 1024);
     var config = new dev.swimmy.bot.app.config.Config.Notifier(base.bind(), base.queueMax(), base.dedupeWindow(),
         base.spool(), base.metricsFile(), java.time.Duration.ofSeconds(10), base.maxAge(), base.latencySlo(),
@@ -114,10 +121,17 @@ public final class IntakeLoadGenerator {
         (batch, outcome) -> {
           long now = System.nanoTime();
           batches.incrementAndGet();
+          int measured = 0;
           for (Notification m : batch) {
-            committed[Integer.parseInt(m.engineId().orElseThrow().substring(2))] = now;
+            String id = m.engineId().orElseThrow();
+            if (id.startsWith("w-")) {
+              warmedUp.countDown();
+            } else {
+              committed[Integer.parseInt(id.substring(2))] = now;
+              measured++;
+            }
           }
-          if (done.addAndGet(batch.size()) >= n) {
+          if (measured > 0 && done.addAndGet(measured) >= n) {
             all.countDown();
           }
         });
@@ -127,6 +141,14 @@ public final class IntakeLoadGenerator {
       frames[i] = frame(i, "b-");
     }
     try (Pusher pusher = new Pusher(endpoint)) {
+      if (warmup > 0) {
+        for (int i = 0; i < warmup; i++) {
+          pusher.send(frame(i, "w-"));
+        }
+        warmedUp.await(10, TimeUnit.MINUTES);
+        batches.set(0);
+        System.out.printf("warm-up: %d envelopes committed before timing%n", warmup);
+      }
       Map<String, Long> cpuBefore = cpuByThread();
       long start = System.nanoTime();
       for (int i = 0; i < n; i++) {
