@@ -38,7 +38,12 @@ public final class DedupeWindow {
 
   /** Starts deciding one batch committed at {@code now}. */
   public Staged stage(Instant now) {
-    return new Staged(now.toEpochMilli());
+    return stage(now, 16);
+  }
+
+  /** As {@link #stage(Instant)}, sized for about {@code expectedKeys} claims. */
+  public Staged stage(Instant now, int expectedKeys) {
+    return new Staged(now.toEpochMilli(), expectedKeys);
   }
 
   public int size() {
@@ -62,23 +67,20 @@ public final class DedupeWindow {
   /** The keys one batch claims; nothing changes in the window until {@link #apply}. */
   public final class Staged {
     private final long now;
-    private final Map<String, Long> claimed = new LinkedHashMap<>();
+    private final Map<String, Long> claimed;
 
-    private Staged(long now) {
+    private Staged(long now, int expectedKeys) {
       this.now = now;
+      this.claimed = new LinkedHashMap<>(Math.max(16, expectedKeys * 4 / 3 + 1));
     }
 
     /** Claims {@code key}: false if it was seen within the window (a duplicate). */
     public boolean claim(String key) {
-      if (claimed.containsKey(key)) {
-        return false;
-      }
       Long seen = seenAt.get(key);
       if (seen != null && seen > now - windowMillis) {
         return false;
       }
-      claimed.put(key, now);
-      return true;
+      return claimed.putIfAbsent(key, now) == null;
     }
 
     /** The keys claimed so far, to be written with the batch. */
@@ -93,8 +95,11 @@ public final class DedupeWindow {
     /** The batch committed: its keys join the window, and keys past the window leave it. */
     public void apply() {
       for (String key : claimed.keySet()) {
-        seenAt.remove(key);
-        seenAt.put(key, now);
+        // A key seen before (its window over) moves to the end, keeping the map oldest first.
+        if (seenAt.putIfAbsent(key, now) != null) {
+          seenAt.remove(key);
+          seenAt.put(key, now);
+        }
       }
       Iterator<Long> oldest = seenAt.values().iterator();
       while (oldest.hasNext() && oldest.next() <= now - windowMillis) {

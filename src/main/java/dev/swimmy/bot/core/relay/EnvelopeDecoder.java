@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns one ZeroMQ frame into a {@link Decoded}: the envelope of SPEC.md as an S-expression alist
@@ -37,12 +37,14 @@ public final class EnvelopeDecoder {
   static final String HEARTBEAT_TYPE = "SWIMMY_HEARTBEAT";
   private static final int MAX_DEPTH = 32;
   private static final int MAX_ID_CHARS = 128;
-  private static final Pattern UTC_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+  /** Webhook URLs already checked, to their address; the engine uses a handful of them. */
+  private static final int CHECKED_URLS_MAX = 64;
 
   private final Map<String, WebhookAddress> routes;
   private final int maxFrameBytes;
   private final String heartbeatNonce;
   private final SexpReader reader;
+  private final Map<String, WebhookAddress> checkedUrls = new ConcurrentHashMap<>();
 
   public EnvelopeDecoder(Map<String, WebhookAddress> routes, int maxFrameBytes, String heartbeatNonce) {
     if (maxFrameBytes < 1) {
@@ -133,10 +135,26 @@ public final class EnvelopeDecoder {
     }
     String value = text.get();
     if (value.contains(":") || value.contains("/")) {
-      return WebhookAddress.parse(value).<Object>map(w -> w).orElse(RejectReason.FOREIGN_WEBHOOK);
+      return url(value);
     }
     WebhookAddress route = routes.get(value);
     return route != null ? route : RejectReason.UNKNOWN_ROUTE;
+  }
+
+  private Object url(String value) {
+    WebhookAddress known = checkedUrls.get(value);
+    if (known != null) {
+      return known;
+    }
+    Optional<WebhookAddress> parsed = WebhookAddress.parse(value);
+    if (parsed.isEmpty()) {
+      return RejectReason.FOREIGN_WEBHOOK;
+    }
+    if (checkedUrls.size() >= CHECKED_URLS_MAX) {
+      checkedUrls.clear();
+    }
+    checkedUrls.put(value, parsed.get());
+    return parsed.get();
   }
 
   /** The payload as a {@link PayloadJson.Body}, or the reason there is none. */
@@ -159,19 +177,11 @@ public final class EnvelopeDecoder {
   private static Optional<Instant> timestamp(Envelope env) {
     Optional<String> text = env.text("timestamp");
     if (text.isPresent()) {
-      return UTC_TIME.matcher(text.get()).matches() ? parseInstant(text.get()) : Optional.empty();
+      return UtcTime.parse(text.get());
     }
     return env.longValue("timestamp")
         .filter(ut -> ut > 0 && ut < 100_000_000_000L)
         .map(ut -> Instant.ofEpochSecond(ut - UNIVERSAL_TIME_OFFSET));
-  }
-
-  private static Optional<Instant> parseInstant(String text) {
-    try {
-      return Optional.of(Instant.parse(text));
-    } catch (java.time.format.DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 
   private Optional<Envelope> envelope(String text) {
@@ -193,6 +203,10 @@ public final class EnvelopeDecoder {
   }
 
   private static Optional<String> utf8(byte[] frame) {
+    if (isAscii(frame)) {
+      // ASCII is valid UTF-8 and the same characters in Latin-1, which is a plain copy.
+      return Optional.of(new String(frame, StandardCharsets.ISO_8859_1));
+    }
     try {
       return Optional.of(
           StandardCharsets.UTF_8
@@ -204,6 +218,15 @@ public final class EnvelopeDecoder {
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
+  }
+
+  private static boolean isAscii(byte[] frame) {
+    for (byte b : frame) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Rejected reject(RejectReason reason, byte[] frame) {

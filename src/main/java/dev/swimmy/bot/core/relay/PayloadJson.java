@@ -37,6 +37,8 @@ public final class PayloadJson {
   private static final ObjectMapper CANONICAL =
       JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
+  private static final MessageDigest SHA_256 = sha256Prototype();
+
   static {
     READER.getFactory().setStreamReadConstraints(
         StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
@@ -62,6 +64,22 @@ public final class PayloadJson {
    * String, Boolean, null, maps, lists), so the hash equals {@code canonicalHash(json)}.
    */
   public static Body bodyFromSexp(SexpMap map) {
+    PlainJson compact = PlainJson.compact(1024);
+    if (compact.write(map)) {
+      String json = compact.text();
+      if (compact.keysWereInOrder()) {
+        return new Body(json, sha256(json.getBytes(StandardCharsets.UTF_8)));
+      }
+      PlainJson sorted = PlainJson.canonical(json.length());
+      if (sorted.write(map)) {
+        return new Body(json, sha256(sorted.text().getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    return bodyFromSexpByJackson(map);
+  }
+
+  /** {@link #bodyFromSexp} through Jackson: for values {@link PlainJson} leaves to it, and tests. */
+  static Body bodyFromSexpByJackson(SexpMap map) {
     Object plain = plain(map);
     try {
       return new Body(WRITER.writeValueAsString(plain), sha256(CANONICAL.writeValueAsBytes(plain)));
@@ -116,7 +134,16 @@ public final class PayloadJson {
 
   private static String sha256(byte[] canonical) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+      // A clone skips the provider lookup of getInstance on every message.
+      return HexFormat.of().formatHex(((MessageDigest) SHA_256.clone()).digest(canonical));
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+    }
+  }
+
+  private static MessageDigest sha256Prototype() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

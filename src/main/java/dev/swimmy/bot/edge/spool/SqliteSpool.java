@@ -178,7 +178,7 @@ public final class SqliteSpool implements Spool {
       return new CommitOutcome(0, 0, 0);
     }
     return write("commit", () -> {
-      DedupeWindow.Staged keys = dedupe.stage(now);
+      DedupeWindow.Staged keys = dedupe.stage(now, 2 * batch.size());
       List<Notification> fresh = new ArrayList<>(batch.size());
       List<Boolean> toDead = new ArrayList<>(batch.size());
       int newPending = 0;
