@@ -64,22 +64,18 @@ public final class PayloadJson {
    * String, Boolean, null, maps, lists), so the hash equals {@code canonicalHash(json)}.
    */
   public static Body bodyFromSexp(SexpMap map) {
-    PlainJson compact = PlainJson.compact(1024);
-    if (compact.write(map)) {
-      String json = compact.text();
-      if (compact.keysWereInOrder()) {
-        return new Body(json, sha256(json.getBytes(StandardCharsets.UTF_8)));
-      }
-      PlainJson sorted = PlainJson.canonical(json.length());
-      if (sorted.write(map)) {
-        return new Body(json, sha256(sorted.text().getBytes(StandardCharsets.UTF_8)));
-      }
-    }
-    return bodyFromSexpByJackson(map);
+    SexpJsonWriter compact = SexpJsonWriter.compact(WRITER.getFactory());
+    String json = compact.text(map);
+    // The canonical bytes are the compact text's unless keys must be sorted or a surrogate pair
+    // must be escaped (see SexpJsonWriter#utf8): then a second, canonical pass writes them.
+    byte[] canonical = compact.keysWereInOrder() && !hasSurrogate(json)
+        ? json.getBytes(StandardCharsets.UTF_8)
+        : SexpJsonWriter.canonical(WRITER.getFactory()).utf8(map);
+    return new Body(json, sha256(canonical));
   }
 
-  /** {@link #bodyFromSexp} through Jackson: for values {@link PlainJson} leaves to it, and tests. */
-  static Body bodyFromSexpByJackson(SexpMap map) {
+  /** {@link #bodyFromSexp} through the mappers and a tree of plain values: the reference in tests. */
+  static Body bodyFromSexpByMapper(SexpMap map) {
     Object plain = plain(map);
     try {
       return new Body(WRITER.writeValueAsString(plain), sha256(CANONICAL.writeValueAsBytes(plain)));
@@ -147,6 +143,15 @@ public final class PayloadJson {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  private static boolean hasSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Object plain(Object value) {
