@@ -135,8 +135,8 @@ public final class EndToEndLatencyBenchmark {
     toIntake.sort(Long::compare);
     intakeToFake.sort(Long::compare);
     System.out.printf("  of which PUSH -> intake received (ms clock): p50 %.1f ms, p99 %.1f ms;"
-            + " intake received -> fake receipt: p50 %.1f ms, p99 %.1f ms%n",
-        at(toIntake, 0.50), at(toIntake, 0.99), at(intakeToFake, 0.50), at(intakeToFake, 0.99));
+            + " intake received -> fake receipt: p50 %.1f ms, p99 %.1f ms; %d of %d reached the spool%n",
+        at(toIntake, 0.50), at(toIntake, 0.99), at(intakeToFake, 0.50), at(intakeToFake, 0.99), receivedAt.size(), n);
   }
 
   private static double at(List<Long> sorted, double q) {
