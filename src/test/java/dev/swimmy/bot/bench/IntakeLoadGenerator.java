@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IntakeLoadGenerator {
   private IntakeLoadGenerator() {}
 
-  private static final String PADDING = "x".repeat(1024 - 330);
+  private static final String PADDING = "x".repeat(1024 - 258);
 
-  /** Envelope {@code i}: 952 bytes, id {@code idPrefix + i}, one of 8 webhooks. */
+  /** Envelope {@code i}: 1,024 bytes (1 KiB), id {@code idPrefix + i}, one of 8 webhooks. */
   static byte[] frame(int i, String idPrefix) {
     return ("((type . \"NOTIFIER\") (schema_version . 1) (action . \"SEND\") (id . \"" + idPrefix + i + "\")"
         + " (timestamp . \"2026-02-11T03:18:19Z\")"
