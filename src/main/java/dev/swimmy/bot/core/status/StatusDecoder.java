@@ -22,20 +22,42 @@ public final class StatusDecoder {
     this.reader = new SexpReader(limits);
   }
 
+  /**
+   * The backtest cache's entries are summarised as the reader reads them ({@link
+   * SexpReader#read(byte[], String, java.util.function.Consumer)}), so its 20,000-entry list is
+   * never built; any other shape of file goes through {@link #decode(SourceId, Sexp, int,
+   * Instant)} and comes out the same.
+   */
   public ReadOutcome decode(SourceId source, byte[] utf8, int expectedSchema, Instant fileMtime) {
-    Sexp tree;
     try {
-      tree = reader.read(utf8);
+      if (source == SourceId.BACKTEST_CACHE) {
+        BacktestCacheDecoder.Summary entries = new BacktestCacheDecoder.Summary();
+        SexpReader.Streamed read = reader.read(utf8, "entries", entries);
+        switch (read.cell()) {
+          case LIST:
+            return decode(source, read.tree(), entries, expectedSchema, fileMtime);
+          case ABSENT:
+            return decode(source, read.tree(), expectedSchema, fileMtime);
+          default:
+            break; // a dotted entries cell: its items are gone from the tree, read it whole
+        }
+      }
+      return decode(source, reader.read(utf8), expectedSchema, fileMtime);
     } catch (SexpParseException e) {
       String what = e.getMessage().replaceFirst(" at \\d+:\\d+$", "");
       return bad(new Issue.ParseFailure(what, e.line(), e.column()));
     }
-    return decode(source, tree, expectedSchema, fileMtime);
   }
 
   public ReadOutcome decode(SourceId source, Sexp tree, int expectedSchema, Instant fileMtime) {
+    return decode(source, tree, null, expectedSchema, fileMtime);
+  }
+
+  /** {@code streamed}: the backtest entries, already taken out of {@code tree}'s entries cell. */
+  private ReadOutcome decode(SourceId source, Sexp tree, BacktestCacheDecoder.Summary streamed,
+      int expectedSchema, Instant fileMtime) {
     BacktestCacheDecoder.Split split =
-        source == SourceId.BACKTEST_CACHE ? BacktestCacheDecoder.split(tree) : null;
+        source == SourceId.BACKTEST_CACHE && streamed == null ? BacktestCacheDecoder.split(tree) : null;
     Optional<SexpMap> map = SexpView.asMap(split == null ? tree : split.head());
     if (map.isEmpty()) {
       return bad(Issue.ParseFailure.unpositioned("not an alist: the file holds " + kind(tree)));
@@ -50,7 +72,9 @@ public final class StatusDecoder {
           switch (source) {
             case LIVE_STATUS -> LiveStatusDecoder.decode(m, found);
             case SYSTEM_METRICS -> SystemMetricsDecoder.decode(m, found);
-            case BACKTEST_CACHE -> BacktestCacheDecoder.decode(m, split.entries(), found, fileMtime);
+            case BACKTEST_CACHE -> streamed != null
+                ? streamed.finish(found, fileMtime)
+                : BacktestCacheDecoder.decode(m, split.entries(), found, fileMtime);
           };
       return new ReadOutcome.Good(s);
     } catch (UndecodableException e) {
