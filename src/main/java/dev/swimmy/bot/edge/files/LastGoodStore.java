@@ -7,13 +7,13 @@ import dev.swimmy.bot.core.status.ReadOutcome;
 import dev.swimmy.bot.core.status.Snapshot;
 import dev.swimmy.bot.core.status.SourceId;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,10 +113,9 @@ public final class LastGoodStore implements AutoCloseable {
     }
     byte[] header = (HEADER + p.fileMtime() + "\n").getBytes(StandardCharsets.UTF_8);
     int skip = hasBom(p.raw()) ? 3 : 0;
-    byte[] out = Arrays.copyOf(header, header.length + p.raw().length - skip);
-    System.arraycopy(p.raw(), skip, out, header.length, p.raw().length - skip);
     try {
-      AtomicFiles.write(file(id), out);
+      AtomicFiles.write(file(id), ByteBuffer.wrap(header),
+          ByteBuffer.wrap(p.raw(), skip, p.raw().length - skip));
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not keep the last good {} on disk: {}", id.key(), e.toString());
     }
