@@ -108,7 +108,7 @@ final class BacktestCacheDecoder {
     }
 
     /** One {@code ((name . "..") (timestamp . UT) (result :sharpe x ...))}; null if unusable. */
-    private BacktestEntry entry(Sexp form) {
+    BacktestEntry entry(Sexp form) {
       if (!(form instanceof Sexp.Lst l)) {
         return null;
       }

@@ -35,7 +35,7 @@ public final class StatusDecoder {
         SexpReader.Streamed read = reader.read(utf8, "entries", entries);
         switch (read.cell()) {
           case LIST:
-            return decode(source, read.tree(), entries, expectedSchema, fileMtime);
+            return decode(source, read.tree(), entries, false, expectedSchema, fileMtime);
           case ABSENT:
             return decode(source, read.tree(), expectedSchema, fileMtime);
           default:
@@ -44,18 +44,48 @@ public final class StatusDecoder {
       }
       return decode(source, reader.read(utf8), expectedSchema, fileMtime);
     } catch (SexpParseException e) {
-      String what = e.getMessage().replaceFirst(" at \\d+:\\d+$", "");
-      return bad(new Issue.ParseFailure(what, e.line(), e.column()));
+      return parseFailure(e);
     }
   }
 
-  public ReadOutcome decode(SourceId source, Sexp tree, int expectedSchema, Instant fileMtime) {
-    return decode(source, tree, null, expectedSchema, fileMtime);
+  private static ReadOutcome parseFailure(SexpParseException e) {
+    String what = e.getMessage().replaceFirst(" at \\d+:\\d+$", "");
+    return bad(new Issue.ParseFailure(what, e.line(), e.column()));
   }
 
-  /** {@code streamed}: the backtest entries, already taken out of {@code tree}'s entries cell. */
+  public ReadOutcome decode(SourceId source, Sexp tree, int expectedSchema, Instant fileMtime) {
+    return decode(source, tree, null, false, expectedSchema, fileMtime);
+  }
+
+  /**
+   * What to keep on disk as the last good copy of a good read of {@code raw}: the bytes
+   * themselves, or for the backtest cache a summary of a few hundred bytes that {@link
+   * #decodeKept} turns back into an equal snapshot.
+   */
+  public byte[] keptCopy(Snapshot snapshot, byte[] raw) {
+    return snapshot instanceof Snapshot.BacktestCache b && BacktestKeptCopy.canWrite(b)
+        ? BacktestKeptCopy.write(b)
+        : raw;
+  }
+
+  /** Decodes a copy made by {@link #keptCopy}, or a whole status file as older versions kept. */
+  public ReadOutcome decodeKept(SourceId source, byte[] bytes, int expectedSchema, Instant fileMtime) {
+    if (source != SourceId.BACKTEST_CACHE) {
+      return decode(source, bytes, expectedSchema, fileMtime);
+    }
+    try {
+      return decode(source, reader.read(bytes), null, true, expectedSchema, fileMtime);
+    } catch (SexpParseException e) {
+      return parseFailure(e);
+    }
+  }
+
+  /**
+   * {@code streamed}: the backtest entries, already taken out of {@code tree}'s entries cell;
+   * {@code kept}: the tree may be a {@link BacktestKeptCopy}.
+   */
   private ReadOutcome decode(SourceId source, Sexp tree, BacktestCacheDecoder.Summary streamed,
-      int expectedSchema, Instant fileMtime) {
+      boolean kept, int expectedSchema, Instant fileMtime) {
     BacktestCacheDecoder.Split split =
         source == SourceId.BACKTEST_CACHE && streamed == null ? BacktestCacheDecoder.split(tree) : null;
     Optional<SexpMap> map = SexpView.asMap(split == null ? tree : split.head());
@@ -74,7 +104,9 @@ public final class StatusDecoder {
             case SYSTEM_METRICS -> SystemMetricsDecoder.decode(m, found);
             case BACKTEST_CACHE -> streamed != null
                 ? streamed.finish(found, fileMtime)
-                : BacktestCacheDecoder.decode(m, split.entries(), found, fileMtime);
+                : kept && m.has(BacktestKeptCopy.COUNT)
+                    ? BacktestKeptCopy.read(m, split.entries(), found, fileMtime)
+                    : BacktestCacheDecoder.decode(m, split.entries(), found, fileMtime);
           };
       return new ReadOutcome.Good(s);
     } catch (UndecodableException e) {
