@@ -9,6 +9,7 @@ import dev.swimmy.bot.core.sexp.Sexp.Vec;
 import dev.swimmy.bot.core.sexp.SexpParseException.Kind;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One read of one text: a cursor over its characters and a stack of open forms. Package-private;
@@ -34,12 +35,34 @@ final class SexpParser {
   private int pos;
   private char[] scratch = new char[32];
 
+  /** Normal form of the key whose top-level cell is streamed, or null; see {@link #streamed}. */
+  private final String streamKey;
+
+  private final Consumer<Sexp> streamItems;
+  private boolean streamStarted;
+  private SexpReader.Cell streamed = SexpReader.Cell.ABSENT;
+
   SexpParser(char[] s, int maxDepth) {
+    this(s, maxDepth, null, null);
+  }
+
+  /**
+   * A parser that hands the items of the first top-level cell keyed {@code streamKey} (a normal
+   * form, as {@link SexpMap#normalize}) to {@code streamItems} as they are read.
+   */
+  SexpParser(char[] s, int maxDepth, String streamKey, Consumer<Sexp> streamItems) {
     this.s = s;
     this.maxDepth = maxDepth;
+    this.streamKey = streamKey;
+    this.streamItems = streamItems;
     if (s.length > 0 && s[0] == '\uFEFF') {
       pos = 1;
     }
+  }
+
+  /** What became of the streamed cell, once {@link #parse} has returned. */
+  SexpReader.Cell streamed() {
+    return streamed;
   }
 
   Sexp parse() throws SexpParseException {
@@ -95,6 +118,9 @@ final class SexpParser {
       if (top.state == Frame.AFTER_DOT) {
         throw error(Kind.READER_ERROR, "nothing after the dot", at);
       }
+      if (top.sink != null) {
+        streamed = top.tail == null ? SexpReader.Cell.LIST : SexpReader.Cell.NOT_A_LIST;
+      }
       value = top.tail == null ? new Lst(top.items()) : new Dotted(top.items(), top.tail);
     } else if (top.kind == Frame.VECTOR) {
       value = new Vec(top.items());
@@ -115,6 +141,9 @@ final class SexpParser {
           if (top.state == Frame.BAD) {
             throw error(Kind.READER_ERROR, "more than one object after the dot", pos - 1);
           }
+          if (streamKey != null && depth == 2 && top.count == 1 && v instanceof Sym key) {
+            startStream(top, key);
+          }
           return null;
         case Frame.VECTOR:
           top.add(v);
@@ -134,6 +163,19 @@ final class SexpParser {
       }
     }
     return v;
+  }
+
+  /**
+   * Streams the rest of {@code cell}, whose first item is {@code key}, if it is the first cell of
+   * a top-level list (not its dotted tail) keyed {@link #streamKey}.
+   */
+  private void startStream(Frame cell, Sym key) {
+    Frame top = stack[0];
+    if (!streamStarted && top.kind == Frame.LIST && top.state == Frame.ITEMS
+        && cell.state == Frame.ITEMS && streamKey.equals(SexpMap.normalize(key.name()))) {
+      streamStarted = true;
+      cell.sink = streamItems;
+    }
   }
 
   private Frame push(int kind, int start) throws SexpParseException {
@@ -395,6 +437,8 @@ final class SexpParser {
     int start;
     private Sexp[] buffer = new Sexp[8];
     private int count;
+    /** Takes this list's items (the key excepted) instead of the buffer, for a streamed cell. */
+    Consumer<Sexp> sink;
     Sexp tail;
     int state;
     int rank;
@@ -403,6 +447,7 @@ final class SexpParser {
       this.kind = kind;
       this.start = start;
       count = 0;
+      sink = null;
       tail = null;
       state = ITEMS;
       rank = -1;
@@ -413,6 +458,10 @@ final class SexpParser {
     }
 
     void add(Sexp v) {
+      if (sink != null) {
+        sink.accept(v);
+        return;
+      }
       if (count == buffer.length) {
         buffer = Arrays.copyOf(buffer, 2 * count);
       }

@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Reads the first S-expression of a text the way SBCL's {@code read} does with {@code
@@ -39,6 +40,39 @@ public final class SexpReader {
 
   /** Reads the first form of UTF-8 bytes; malformed UTF-8 is a reader error. */
   public Sexp read(byte[] utf8) throws SexpParseException {
+    return new SexpParser(chars(utf8), limits.maxDepth()).parse();
+  }
+
+  /** What became of the cell a {@link #read(byte[], String, Consumer) streaming read} looked for. */
+  public enum Cell {
+    /** No top-level cell had the key: the tree is whole and no item was streamed. */
+    ABSENT,
+    /** The first cell with the key was a proper list: its items were streamed, it reads as (key). */
+    LIST,
+    /**
+     * The first cell with the key turned out dotted, {@code (key a . b)}: some items were streamed
+     * and the tree lacks them, so read the bytes again without streaming.
+     */
+    NOT_A_LIST
+  }
+
+  /** A streaming read's tree and what became of the streamed cell. */
+  public record Streamed(Sexp tree, Cell cell) {}
+
+  /**
+   * Reads like {@link #read(byte[])}, except that the items of the first cell of the top-level
+   * list whose key is {@code key} (a symbol, compared as {@link SexpMap} compares keys) go to
+   * {@code items} one by one as they are read, and are not kept: the cell reads as {@code (key)}.
+   * A long list is then never held whole. A reader error may come after some items were streamed.
+   */
+  public Streamed read(byte[] utf8, String key, Consumer<Sexp> items) throws SexpParseException {
+    SexpParser parser =
+        new SexpParser(chars(utf8), limits.maxDepth(), SexpMap.normalize(key), items);
+    Sexp tree = parser.parse();
+    return new Streamed(tree, parser.streamed());
+  }
+
+  private char[] chars(byte[] utf8) throws SexpParseException {
     if (utf8.length > limits.maxBytes()) {
       throw tooLarge(utf8.length);
     }
@@ -57,11 +91,9 @@ public final class SexpReader {
     // and a copy of several megabytes.
     char[] array = chars.array();
     int from = chars.arrayOffset();
-    char[] text =
-        from == 0 && array.length == chars.limit()
-            ? array
-            : Arrays.copyOfRange(array, from, from + chars.limit());
-    return new SexpParser(text, limits.maxDepth()).parse();
+    return from == 0 && array.length == chars.limit()
+        ? array
+        : Arrays.copyOfRange(array, from, from + chars.limit());
   }
 
   /** Reads the first form of {@code text}. */

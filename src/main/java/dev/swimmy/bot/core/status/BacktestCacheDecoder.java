@@ -6,9 +6,11 @@ import dev.swimmy.bot.core.status.Snapshot.BacktestCache;
 import dev.swimmy.bot.core.status.Snapshot.BacktestEntry;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 
 /**
  * {@code data/backtest_cache.sexp}: its own time is the newest entry's {@code timestamp}, or the
@@ -17,14 +19,12 @@ import java.util.PriorityQueue;
  *
  * <p>Entries are read straight from the tree rather than through {@link
  * dev.swimmy.bot.core.sexp.SexpView}: turning 20,000 entries into maps cost more than parsing the
- * file (see the README's figures). {@link #split} takes the {@code entries} cell out of the top
- * level so that only the small rest goes through the generic map view.
+ * file (see {@code docs/status-view.md}). {@link #split} takes the {@code entries} cell out of the
+ * top level so that only the small rest goes through the generic map view; a {@link Summary} takes
+ * the entries one at a time, from that cell or straight from the reader as they are read.
  */
 final class BacktestCacheDecoder {
   static final int TOP_KEPT = 10;
-  private static final Comparator<BacktestEntry> BY_SHARPE =
-      Comparator.comparing((BacktestEntry e) -> e.sharpe() == null ? Double.NEGATIVE_INFINITY : e.sharpe())
-          .thenComparing(BacktestEntry::name, Comparator.reverseOrder());
 
   private BacktestCacheDecoder() {}
 
@@ -53,81 +53,151 @@ final class BacktestCacheDecoder {
     if (entries == null && m.get("entries") != null) {
       throw new UndecodableException("entries is not a list");
     }
-    List<Sexp> forms = entries == null ? List.of() : entries;
-    PriorityQueue<BacktestEntry> top = new PriorityQueue<>(TOP_KEPT + 1, BY_SHARPE);
-    BacktestEntry newest = null;
-    int skipped = 0;
-    for (Sexp form : forms) {
+    Summary summary = new Summary();
+    if (entries != null) {
+      entries.forEach(summary);
+    }
+    return summary.finish(schema, fileMtime);
+  }
+
+  /**
+   * The entries seen so far: their count, the newest and the best by sharpe. Keys are classified
+   * once per key symbol (the reader hands out one symbol per repeated key), not once per entry.
+   */
+  static final class Summary implements Consumer<Sexp> {
+    /** Enough for every key the engine writes; a file with more distinct keys just re-classifies. */
+    private static final int MAX_KNOWN_KEYS = 256;
+
+    private final Map<Sexp.Sym, Field> fields = new IdentityHashMap<>();
+    private final PriorityQueue<BacktestEntry> top =
+        new PriorityQueue<>(TOP_KEPT + 1, BacktestCacheDecoder::bySharpe);
+    private BacktestEntry newest;
+    private int count;
+    private int skipped;
+
+    @Override
+    public void accept(Sexp form) {
+      count++;
       BacktestEntry e = entry(form);
       if (e == null) {
         skipped++;
-        continue;
+        return;
       }
       if (newest == null || e.timestamp().isAfter(newest.timestamp())) {
         newest = e;
+      }
+      // Below the kept minimum it would be added and polled straight out again; ties still go
+      // through the heap so that which of two equal entries stays does not change.
+      if (top.size() == TOP_KEPT && bySharpe(e, top.peek()) < 0) {
+        return;
       }
       top.add(e);
       if (top.size() > TOP_KEPT) {
         top.poll();
       }
     }
-    List<BacktestEntry> best = new ArrayList<>(top);
-    best.sort(BY_SHARPE.reversed());
-    if (newest == null && fileMtime == null) {
-      throw new UndecodableException("no readable entries and no file time");
+
+    BacktestCache finish(int schema, Instant fileMtime) throws UndecodableException {
+      List<BacktestEntry> best = new ArrayList<>(top);
+      best.sort((a, b) -> bySharpe(b, a));
+      if (newest == null && fileMtime == null) {
+        throw new UndecodableException("no readable entries and no file time");
+      }
+      Instant own = newest != null ? newest.timestamp() : fileMtime;
+      return new BacktestCache(schema, own, newest == null, count, skipped, newest, best);
     }
-    Instant own = newest != null ? newest.timestamp() : fileMtime;
-    return new BacktestCache(schema, own, newest == null, forms.size(), skipped, newest, best);
+
+    /** One {@code ((name . "..") (timestamp . UT) (result :sharpe x ...))}; null if unusable. */
+    BacktestEntry entry(Sexp form) {
+      if (!(form instanceof Sexp.Lst l)) {
+        return null;
+      }
+      String name = null;
+      Long ts = null;
+      List<Sexp> result = null;
+      for (Sexp cell : l.items()) {
+        Sexp.Sym key = key(cell);
+        if (key == null) {
+          return null; // not an alist
+        }
+        switch (field(key)) {
+          case NAME -> name = name != null ? name : string(value(cell));
+          case TIMESTAMP -> ts = ts != null ? ts : integer(value(cell));
+          case RESULT -> result = result != null ? result : rest(cell);
+          default -> { }
+        }
+      }
+      if (name == null || ts == null) {
+        return null;
+      }
+      return result == null
+          ? new BacktestEntry(name, Values.fromUniversal(ts), null, null, null, null, null, null)
+          : withResult(name, Values.fromUniversal(ts), result);
+    }
+
+    /** The keyword plist {@code :sharpe 1.4 :profit-factor 2.0 ...}; first occurrence wins. */
+    private BacktestEntry withResult(String name, Instant ts, List<Sexp> plist) {
+      Double sharpe = null, pf = null, win = null, dd = null, pnl = null;
+      Long trades = null;
+      for (int i = 0; i + 1 < plist.size(); i += 2) {
+        if (!(plist.get(i) instanceof Sexp.Sym k) || !k.isKeyword()) {
+          break;
+        }
+        Sexp v = plist.get(i + 1);
+        switch (field(k)) {
+          case SHARPE -> sharpe = sharpe != null ? sharpe : real(v);
+          case PROFIT_FACTOR -> pf = pf != null ? pf : real(v);
+          case TRADES -> trades = trades != null ? trades : integer(v);
+          case WIN_RATE -> win = win != null ? win : real(v);
+          case MAX_DD -> dd = dd != null ? dd : real(v);
+          case PNL -> pnl = pnl != null ? pnl : real(v);
+          default -> { }
+        }
+      }
+      return new BacktestEntry(name, ts, sharpe, pf, trades, win, dd, pnl);
+    }
+
+    private Field field(Sexp.Sym key) {
+      Field f = fields.get(key);
+      if (f == null) {
+        if (fields.size() >= MAX_KNOWN_KEYS) {
+          fields.clear();
+        }
+        f = Field.of(norm(key));
+        fields.put(key, f);
+      }
+      return f;
+    }
   }
 
-  /** One {@code ((name . "..") (timestamp . UT) (result :sharpe x ...))}; null if unusable. */
-  private static BacktestEntry entry(Sexp form) {
-    if (!(form instanceof Sexp.Lst l)) {
-      return null;
+  /** The keys an entry and its result may have, by normal form; the package is not looked at. */
+  private enum Field {
+    NAME, TIMESTAMP, RESULT, SHARPE, PROFIT_FACTOR, TRADES, WIN_RATE, MAX_DD, PNL, OTHER;
+
+    static Field of(String normalized) {
+      return switch (normalized) {
+        case "name" -> NAME;
+        case "timestamp" -> TIMESTAMP;
+        case "result" -> RESULT;
+        case "sharpe" -> SHARPE;
+        case "profit-factor" -> PROFIT_FACTOR;
+        case "trades" -> TRADES;
+        case "win-rate" -> WIN_RATE;
+        case "max-dd" -> MAX_DD;
+        case "pnl" -> PNL;
+        default -> OTHER;
+      };
     }
-    String name = null;
-    Long ts = null;
-    List<Sexp> result = null;
-    for (Sexp cell : l.items()) {
-      Sexp.Sym key = key(cell);
-      if (key == null) {
-        return null; // not an alist
-      }
-      switch (norm(key)) {
-        case "name" -> name = name != null ? name : string(value(cell));
-        case "timestamp" -> ts = ts != null ? ts : integer(value(cell));
-        case "result" -> result = result != null ? result : rest(cell);
-        default -> { }
-      }
-    }
-    if (name == null || ts == null) {
-      return null;
-    }
-    return result == null
-        ? new BacktestEntry(name, Values.fromUniversal(ts), null, null, null, null, null, null)
-        : withResult(name, Values.fromUniversal(ts), result);
   }
 
-  /** The keyword plist {@code :sharpe 1.4 :profit-factor 2.0 ...}; first occurrence wins. */
-  private static BacktestEntry withResult(String name, Instant ts, List<Sexp> plist) {
-    Double sharpe = null, pf = null, win = null, dd = null, pnl = null;
-    Long trades = null;
-    for (int i = 0; i + 1 < plist.size(); i += 2) {
-      if (!(plist.get(i) instanceof Sexp.Sym k) || !k.isKeyword()) {
-        break;
-      }
-      Sexp v = plist.get(i + 1);
-      switch (norm(k)) {
-        case "sharpe" -> sharpe = sharpe != null ? sharpe : real(v);
-        case "profit-factor" -> pf = pf != null ? pf : real(v);
-        case "trades" -> trades = trades != null ? trades : integer(v);
-        case "win-rate" -> win = win != null ? win : real(v);
-        case "max-dd" -> dd = dd != null ? dd : real(v);
-        case "pnl" -> pnl = pnl != null ? pnl : real(v);
-        default -> { }
-      }
-    }
-    return new BacktestEntry(name, ts, sharpe, pf, trades, win, dd, pnl);
+  /** Ascending by sharpe (none lowest), then by name descending, so the best sort last. */
+  private static int bySharpe(BacktestEntry a, BacktestEntry b) {
+    int c = Double.compare(sharpeOrLowest(a), sharpeOrLowest(b));
+    return c != 0 ? c : b.name().compareTo(a.name());
+  }
+
+  private static double sharpeOrLowest(BacktestEntry e) {
+    return e.sharpe() == null ? Double.NEGATIVE_INFINITY : e.sharpe();
   }
 
   private static Sexp.Sym key(Sexp cell) {

@@ -22,20 +22,72 @@ public final class StatusDecoder {
     this.reader = new SexpReader(limits);
   }
 
+  /**
+   * The backtest cache's entries are summarised as the reader reads them ({@link
+   * SexpReader#read(byte[], String, java.util.function.Consumer)}), so its 20,000-entry list is
+   * never built; any other shape of file goes through {@link #decode(SourceId, Sexp, int,
+   * Instant)} and comes out the same.
+   */
   public ReadOutcome decode(SourceId source, byte[] utf8, int expectedSchema, Instant fileMtime) {
-    Sexp tree;
     try {
-      tree = reader.read(utf8);
+      if (source == SourceId.BACKTEST_CACHE) {
+        BacktestCacheDecoder.Summary entries = new BacktestCacheDecoder.Summary();
+        SexpReader.Streamed read = reader.read(utf8, "entries", entries);
+        switch (read.cell()) {
+          case LIST:
+            return decode(source, read.tree(), entries, false, expectedSchema, fileMtime);
+          case ABSENT:
+            return decode(source, read.tree(), expectedSchema, fileMtime);
+          default:
+            break; // a dotted entries cell: its items are gone from the tree, read it whole
+        }
+      }
+      return decode(source, reader.read(utf8), expectedSchema, fileMtime);
     } catch (SexpParseException e) {
-      String what = e.getMessage().replaceFirst(" at \\d+:\\d+$", "");
-      return bad(new Issue.ParseFailure(what, e.line(), e.column()));
+      return parseFailure(e);
     }
-    return decode(source, tree, expectedSchema, fileMtime);
+  }
+
+  private static ReadOutcome parseFailure(SexpParseException e) {
+    String what = e.getMessage().replaceFirst(" at \\d+:\\d+$", "");
+    return bad(new Issue.ParseFailure(what, e.line(), e.column()));
   }
 
   public ReadOutcome decode(SourceId source, Sexp tree, int expectedSchema, Instant fileMtime) {
+    return decode(source, tree, null, false, expectedSchema, fileMtime);
+  }
+
+  /**
+   * What to keep on disk as the last good copy of a good read of {@code raw}: the bytes
+   * themselves, or for the backtest cache a summary of a few hundred bytes that {@link
+   * #decodeKept} turns back into an equal snapshot.
+   */
+  public byte[] keptCopy(Snapshot snapshot, byte[] raw) {
+    return snapshot instanceof Snapshot.BacktestCache b && BacktestKeptCopy.canWrite(b)
+        ? BacktestKeptCopy.write(b)
+        : raw;
+  }
+
+  /** Decodes a copy made by {@link #keptCopy}, or a whole status file as older versions kept. */
+  public ReadOutcome decodeKept(SourceId source, byte[] bytes, int expectedSchema, Instant fileMtime) {
+    if (source != SourceId.BACKTEST_CACHE) {
+      return decode(source, bytes, expectedSchema, fileMtime);
+    }
+    try {
+      return decode(source, reader.read(bytes), null, true, expectedSchema, fileMtime);
+    } catch (SexpParseException e) {
+      return parseFailure(e);
+    }
+  }
+
+  /**
+   * {@code streamed}: the backtest entries, already taken out of {@code tree}'s entries cell;
+   * {@code kept}: the tree may be a {@link BacktestKeptCopy}.
+   */
+  private ReadOutcome decode(SourceId source, Sexp tree, BacktestCacheDecoder.Summary streamed,
+      boolean kept, int expectedSchema, Instant fileMtime) {
     BacktestCacheDecoder.Split split =
-        source == SourceId.BACKTEST_CACHE ? BacktestCacheDecoder.split(tree) : null;
+        source == SourceId.BACKTEST_CACHE && streamed == null ? BacktestCacheDecoder.split(tree) : null;
     Optional<SexpMap> map = SexpView.asMap(split == null ? tree : split.head());
     if (map.isEmpty()) {
       return bad(Issue.ParseFailure.unpositioned("not an alist: the file holds " + kind(tree)));
@@ -50,7 +102,11 @@ public final class StatusDecoder {
           switch (source) {
             case LIVE_STATUS -> LiveStatusDecoder.decode(m, found);
             case SYSTEM_METRICS -> SystemMetricsDecoder.decode(m, found);
-            case BACKTEST_CACHE -> BacktestCacheDecoder.decode(m, split.entries(), found, fileMtime);
+            case BACKTEST_CACHE -> streamed != null
+                ? streamed.finish(found, fileMtime)
+                : kept && m.has(BacktestKeptCopy.COUNT)
+                    ? BacktestKeptCopy.read(m, split.entries(), found, fileMtime)
+                    : BacktestCacheDecoder.decode(m, split.entries(), found, fileMtime);
           };
       return new ReadOutcome.Good(s);
     } catch (UndecodableException e) {

@@ -22,14 +22,23 @@ public final class AtomicFiles {
   private AtomicFiles() {}
 
   public static void write(Path target, byte[] content) throws IOException {
+    write(target, ByteBuffer.wrap(content));
+  }
+
+  /**
+   * Writes the buffers one after the other as the file's content, with the same contract; a header
+   * and a large body need not be copied into one array first.
+   */
+  public static void write(Path target, ByteBuffer... content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buf = ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
+        for (ByteBuffer buf : content) {
+          while (buf.hasRemaining()) {
+            ch.write(buf);
+          }
         }
         ch.force(true);
       }

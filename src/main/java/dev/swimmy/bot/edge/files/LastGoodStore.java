@@ -7,13 +7,13 @@ import dev.swimmy.bot.core.status.ReadOutcome;
 import dev.swimmy.bot.core.status.Snapshot;
 import dev.swimmy.bot.core.status.SourceId;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,15 +29,18 @@ import org.slf4j.LoggerFactory;
  * The last good snapshot of each source: in memory (Caffeine) and on disk, so a bot restarted
  * while a file is broken still shows the last good values, flagged as kept across a restart.
  *
- * <p>Disk contract: {@code <dir>/<source-key>.sexp} holds the raw bytes of the last good read,
- * preceded by one Lisp comment line {@code ;; swimmy-bot last good; mtime=<ISO instant>} (the
- * file's mtime, which the backtest cache's own time may need). It is replaced with {@link
- * AtomicFiles#write}, so a crash leaves either the previous copy or the new one. On start the
- * copy is decoded again against the configured schema; a copy that no longer decodes is ignored.
- * A failed write is logged and leaves the in-memory last good in place.
+ * <p>Disk contract: {@code <dir>/<source-key>.sexp} holds the bytes the caller gives for the last
+ * good read ({@code StatusDecoder.keptCopy}: the file itself, or for the backtest cache a summary
+ * of a few hundred bytes instead of 4.7 MB), preceded by one Lisp comment line {@code ;;
+ * swimmy-bot last good; mtime=<ISO instant>} (the file's mtime, which the backtest cache's own
+ * time may need). It is replaced with {@link AtomicFiles#write}, so a crash leaves either the
+ * previous copy or the new one. On start the copy is decoded again against the configured schema
+ * ({@code StatusDecoder.decodeKept}, which also reads whole files kept by older versions); a copy
+ * that no longer decodes is ignored. A failed write is logged and leaves the in-memory last good
+ * in place.
  *
  * <p>Writes happen on one named thread, {@code swimmy-last-good-writer}, so a report never waits
- * for a 4.7 MB fsync; per source only the newest pending copy is written (older ones are
+ * for an fsync; per source only the newest pending copy is written (older ones are
  * superseded, never queued up). {@link #flush} waits for the writes asked so far and {@link
  * #close} flushes then stops the thread: a copy asked for before {@code close} is on disk after
  * it. A crash before a write completes leaves the previous copy. Proven by {@code
@@ -68,7 +71,7 @@ public final class LastGoodStore implements AutoCloseable {
     return Optional.ofNullable(memory.getIfPresent(id));
   }
 
-  /** Records a good read and persists its bytes. */
+  /** Records a good read and persists {@code raw}, the copy to keep of it. */
   public void remember(Snapshot snapshot, byte[] raw, Instant fileMtime) {
     memory.put(snapshot.source(), new LastGood(snapshot, false));
     if (dir == null) {
@@ -113,10 +116,9 @@ public final class LastGoodStore implements AutoCloseable {
     }
     byte[] header = (HEADER + p.fileMtime() + "\n").getBytes(StandardCharsets.UTF_8);
     int skip = hasBom(p.raw()) ? 3 : 0;
-    byte[] out = Arrays.copyOf(header, header.length + p.raw().length - skip);
-    System.arraycopy(p.raw(), skip, out, header.length, p.raw().length - skip);
     try {
-      AtomicFiles.write(file(id), out);
+      AtomicFiles.write(file(id), ByteBuffer.wrap(header),
+          ByteBuffer.wrap(p.raw(), skip, p.raw().length - skip));
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not keep the last good {} on disk: {}", id.key(), e.toString());
     }

@@ -65,7 +65,7 @@ public final class StatusFileSource implements StatusSource {
     Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
     this.parsed = Caffeine.newBuilder().ticker(ticker).maximumSize(4)
         .expireAfterAccess(Duration.ofMinutes(10)).build();
-    lastGood.restore(id, (bytes, mtime) -> decoder.decode(id, bytes, expectedSchema, mtime));
+    lastGood.restore(id, (bytes, mtime) -> decoder.decodeKept(id, bytes, expectedSchema, mtime));
   }
 
   @Override
@@ -138,7 +138,7 @@ public final class StatusFileSource implements StatusSource {
     }
     if (outcome instanceof ReadOutcome.Good good) {
       if (stable) {
-        lastGood.remember(good.snapshot(), bytes, stamp.mtime());
+        lastGood.remember(good.snapshot(), decoder.keptCopy(good.snapshot(), bytes), stamp.mtime());
       }
     } else {
       LOG.warn("{} is not usable: {}", path, ((ReadOutcome.Bad) outcome).issue().describe());
