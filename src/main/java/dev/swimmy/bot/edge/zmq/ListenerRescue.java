@@ -1,8 +1,11 @@
 package dev.swimmy.bot.edge.zmq;
 
 import java.lang.reflect.Field;
+import java.nio.channels.Channel;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
 import java.util.Collection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +18,7 @@ import org.zeromq.ZMQ;
  * new socket could never take it over. Closing the channel is not enough: NIO defers closing a
  * channel registered with a selector until that selector next runs, which a dead thread never
  * does, so the listener's poller selector is closed too (the abandoned context is of no use).
+ * The connections it had accepted are closed as well, so their peers reconnect to the new socket.
  * This reaches into jeromq internals ({@code SocketBase.endpoints}, {@code TcpListener.fd}) of
  * the pinned version, is best effort and logs when the layout differs.
  */
@@ -38,6 +42,7 @@ final class ListenerRescue {
             closed++;
           }
           if (selector != null && selector.isOpen()) {
+            closeConnections(selector);
             selector.close();
           }
         }
@@ -46,6 +51,33 @@ final class ListenerRescue {
       LOG.warn("could not free the listener of a dead PULL socket (jeromq layout changed?): {}", e.toString());
     }
     return closed;
+  }
+
+  /**
+   * Closes every connection the socket's I/O thread had accepted (the engine's PUSH, the heartbeat
+   * probe): a dead thread never reads or closes them, so each peer would keep sending into a TCP
+   * connection nobody reads and never reconnect to the rebuilt socket. Closed, they are reset
+   * when the selector closes and the peers reconnect.
+   */
+  private static void closeConnections(Selector selector) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        for (SelectionKey key : new ArrayList<>(selector.keys())) {
+          closeQuietly(key.channel());
+        }
+        return;
+      } catch (java.util.ConcurrentModificationException | java.nio.channels.ClosedSelectorException e) {
+        // a live I/O thread changed its keys meanwhile: take them again
+      }
+    }
+  }
+
+  private static void closeQuietly(Channel channel) {
+    try {
+      channel.close();
+    } catch (java.io.IOException e) {
+      LOG.debug("closing a connection of a dead PULL socket: {}", e.toString());
+    }
   }
 
   private static Object field(Object target, String name) throws ReflectiveOperationException {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -156,10 +157,14 @@ class PullLoopTest {
     // The rebuild is counted before the alert is raised, on the loop's thread: wait for both.
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(alerts.alerts()).anySatisfy(a -> assertThat(a.key()).isEqualTo("intake-rebuilt")));
-    try (Pusher fresh = new Pusher(relay.endpoint())) {
-      fresh.send(envelope("1", "m-after", "after"));
-      await().atMost(Duration.ofSeconds(20)).until(() -> relay.metrics().queuedTotal() == 2);
-    }
+    // The engine's PUSH socket, connected before the attack, gets through again: the rebuild
+    // reset its connection to the dead I/O thread, so it reconnected. (A message it wrote just
+    // before the reset is lost with that connection, so it keeps sending until one arrives.)
+    AtomicInteger after = new AtomicInteger();
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      pusher.send(envelope("1", "m-after-" + after.incrementAndGet(), "after"));
+      return relay.metrics().queuedTotal() >= 2;
+    });
     assertThat(registry.scrape()).contains("swimmy_notifier_intake_rebuilds_total");
   }
 
