@@ -9,7 +9,7 @@ import dev.swimmy.bot.app.config.ConfigLoader;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
 import dev.swimmy.bot.core.discord.NotifierHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
-import dev.swimmy.bot.core.relay.Spool.DeadLetter;
+import dev.swimmy.bot.testing.NoDeadLetters;
 import dev.swimmy.bot.edge.discord.DiscordBot;
 import dev.swimmy.bot.edge.discord.JdaDiscordBot;
 import dev.swimmy.bot.testing.FakeDiscord;
@@ -79,27 +79,7 @@ class DiscordWiringTest {
         Optional.empty(), Duration.ofSeconds(60), Optional.empty(), 0, List.of(), Map.of(), Optional.empty());
   }
 
-  static final DeadLetterAdmin NO_LETTERS = new DeadLetterAdmin() {
-    @Override
-    public List<DeadLetter> list(int max) {
-      return List.of();
-    }
-
-    @Override
-    public int count() {
-      return 0;
-    }
-
-    @Override
-    public int requeue(Optional<String> webhookId) {
-      return 0;
-    }
-
-    @Override
-    public int purge(Optional<String> webhookId) {
-      return 0;
-    }
-  };
+  static final DeadLetterAdmin NO_LETTERS = new NoDeadLetters();
 
   @Test
   void withoutAToken_thereIsNoBot() throws Exception {

@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeWebhook;
+import dev.swimmy.bot.testing.LoopbackPorts;
 import dev.swimmy.bot.testing.Fixtures;
 import dev.swimmy.bot.testing.RelayHarness.Pusher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class GracefulStopTest {
     try (FakeDiscord discord = new FakeDiscord()) {
       discord.start();
       FakeWebhook hook = discord.webhook("1001", "tok-graceful-stop");
-      int pullPort = freePort();
+      int pullPort = LoopbackPorts.free();
       Path config = Files.writeString(home.resolve("swimmy-bot.yaml"), String.join("\n",
           "home: .",
           "discord:",
@@ -54,7 +54,7 @@ class GracefulStopTest {
           "  metrics-interval: 1s",
           "  heartbeat-interval: 2s",
           "admin:",
-          "  listen: 127.0.0.1:" + freePort(),
+          "  listen: 127.0.0.1:" + LoopbackPorts.free(),
           ""));
 
       Child first = Child.start(config);
@@ -94,12 +94,6 @@ class GracefulStopTest {
       body.path("embeds").forEach(e -> titles.add(e.path("title").asText()));
     }
     return titles;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   /** The daemon in its own JVM, with its log collected. */

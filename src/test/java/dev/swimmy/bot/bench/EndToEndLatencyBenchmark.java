@@ -4,10 +4,9 @@ import dev.swimmy.bot.app.Daemon;
 import dev.swimmy.bot.app.config.ConfigLoader;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeWebhook;
+import dev.swimmy.bot.testing.LoopbackPorts;
 import dev.swimmy.bot.testing.RecordedCall;
 import dev.swimmy.bot.testing.RelayHarness.Pusher;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,7 +50,7 @@ public final class EndToEndLatencyBenchmark {
     Clock clock = Clock.systemUTC();
     try (FakeDiscord discord = new FakeDiscord(clock).webhookRateLimit(1_000_000, Duration.ofSeconds(1)).start()) {
       List<FakeWebhook> hooks = WEBHOOKS.stream().map(id -> discord.webhook(id, "e2e-token-" + id)).toList();
-      int pullPort = freePort();
+      int pullPort = LoopbackPorts.free();
       Path config = Files.writeString(home.resolve("swimmy-bot.yaml"), String.join("\n",
           "home: " + home,
           "discord:",
@@ -151,11 +150,5 @@ public final class EndToEndLatencyBenchmark {
     return "((type . \"NOTIFIER\") (schema_version . 1) (action . \"SEND\") (id . \"e2e-" + i + "\")"
         + " (webhook . \"" + hook.discordUrl() + "\")"
         + " (payload (embeds ((title . \"e2e " + i + "\") (description . \"price crossed a level\") (color . 15158332)))))";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -3,8 +3,7 @@ package dev.swimmy.bot.bench;
 import dev.swimmy.bot.core.Secret;
 import dev.swimmy.bot.core.discord.NotifierHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
-import dev.swimmy.bot.core.relay.Spool.DeadLetter;
-import dev.swimmy.bot.core.relay.SpoolUnavailableException;
+import dev.swimmy.bot.testing.NoDeadLetters;
 import dev.swimmy.bot.core.render.Embed;
 import dev.swimmy.bot.core.render.Field;
 import dev.swimmy.bot.core.render.Message;
@@ -47,7 +46,7 @@ public final class InteractionLatencyBenchmark {
     Path data = Files.createTempDirectory("swimmy-bench");
     try (FakeDiscord fake = new FakeDiscord().start()) {
       JdaDiscordBot bot = new JdaDiscordBot(settings(fake, data), new Views(), InteractionLatencyBenchmark::health,
-          new NoLetters(), Clock.systemUTC());
+          new NoDeadLetters(), Clock.systemUTC());
       bot.start();
       if (!bot.awaitStarted(Duration.ofSeconds(30))) {
         throw new IllegalStateException("bot did not become ready");
@@ -123,28 +122,6 @@ public final class InteractionLatencyBenchmark {
     @Override
     public Map<String, SourceCondition> sourceStates() {
       return Map.of();
-    }
-  }
-
-  static final class NoLetters implements dev.swimmy.bot.core.discord.DeadLetterAdmin {
-    @Override
-    public List<DeadLetter> list(int max) {
-      return List.of();
-    }
-
-    @Override
-    public int count() {
-      return 0;
-    }
-
-    @Override
-    public int requeue(Optional<String> webhookId) throws SpoolUnavailableException {
-      return 0;
-    }
-
-    @Override
-    public int purge(Optional<String> webhookId) throws SpoolUnavailableException {
-      return 0;
     }
   }
 }
