@@ -1,5 +1,6 @@
 package dev.swimmy.bot.bench;
 
+import dev.swimmy.bot.edge.zmq.ConnectingPush;
 import dev.swimmy.bot.testing.RelayChild;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -60,7 +60,7 @@ public final class IntakeCrashLoss {
     long sentAtKill;
     long committedAtKill;
     try (ZContext context = new ZContext(1)) {
-      ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+      ZMQ.Socket push = ConnectingPush.create(context);
       push.setSndHWM(1_000);
       push.setSendTimeOut(60_000);
       push.setLinger(60_000);

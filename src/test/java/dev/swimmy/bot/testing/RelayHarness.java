@@ -1,10 +1,10 @@
 package dev.swimmy.bot.testing;
 
 import dev.swimmy.bot.app.config.Config;
+import dev.swimmy.bot.edge.zmq.ConnectingPush;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -28,7 +28,7 @@ public final class RelayHarness {
     private final ZMQ.Socket push;
 
     public Pusher(String endpoint) {
-      push = context.createSocket(SocketType.PUSH);
+      push = ConnectingPush.create(context);
       push.setLinger(5_000);
       push.setSndHWM(1_000);
       push.setSendTimeOut(5_000);
