@@ -1,6 +1,8 @@
 package dev.swimmy.bot.core.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.swimmy.bot.core.relay.Decoded.Accepted;
 import dev.swimmy.bot.core.relay.Decoded.Heartbeat;
 import dev.swimmy.bot.core.relay.Decoded.Rejected;
@@ -17,7 +19,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns one ZeroMQ frame into a {@link Decoded}: the envelope of SPEC.md as an S-expression alist
@@ -37,14 +38,16 @@ public final class EnvelopeDecoder {
   static final String HEARTBEAT_TYPE = "SWIMMY_HEARTBEAT";
   private static final int MAX_DEPTH = 32;
   private static final int MAX_ID_CHARS = 128;
-  /** Webhook URLs already checked, to their address; the engine uses a handful of them. */
+  /** How many checked webhook URLs are remembered; the engine uses a handful of them. */
   private static final int CHECKED_URLS_MAX = 64;
 
   private final Map<String, WebhookAddress> routes;
   private final int maxFrameBytes;
   private final String heartbeatNonce;
   private final SexpReader reader;
-  private final Map<String, WebhookAddress> checkedUrls = new ConcurrentHashMap<>();
+  /** Webhook URLs already checked, to their address (evicted on the caller's thread). */
+  private final Cache<String, WebhookAddress> checkedUrls =
+      Caffeine.newBuilder().maximumSize(CHECKED_URLS_MAX).executor(Runnable::run).build();
 
   public EnvelopeDecoder(Map<String, WebhookAddress> routes, int maxFrameBytes, String heartbeatNonce) {
     if (maxFrameBytes < 1) {
@@ -142,16 +145,13 @@ public final class EnvelopeDecoder {
   }
 
   private Object url(String value) {
-    WebhookAddress known = checkedUrls.get(value);
+    WebhookAddress known = checkedUrls.getIfPresent(value);
     if (known != null) {
       return known;
     }
     Optional<WebhookAddress> parsed = WebhookAddress.parse(value);
     if (parsed.isEmpty()) {
       return RejectReason.FOREIGN_WEBHOOK;
-    }
-    if (checkedUrls.size() >= CHECKED_URLS_MAX) {
-      checkedUrls.clear();
     }
     checkedUrls.put(value, parsed.get());
     return parsed.get();

@@ -49,15 +49,6 @@ public final class PayloadJson {
   /** A message body: its compact JSON and its {@link #canonicalHash}. */
   public record Body(String json, String hash) {}
 
-  /** The JSON object an engine alist stands for. */
-  public static String fromSexp(SexpMap map) {
-    try {
-      return WRITER.writeValueAsString(plain(map));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("plain values always serialise", e);
-    }
-  }
-
   /**
    * The body an engine alist stands for, hashed from the same plain values rather than by parsing
    * the JSON again: plain values are those Jackson would read back (Long, BigInteger, Double,

@@ -102,16 +102,24 @@ public final class StatusDecoder {
           switch (source) {
             case LIVE_STATUS -> LiveStatusDecoder.decode(m, found);
             case SYSTEM_METRICS -> SystemMetricsDecoder.decode(m, found);
-            case BACKTEST_CACHE -> streamed != null
-                ? streamed.finish(found, fileMtime)
-                : kept && m.has(BacktestKeptCopy.COUNT)
-                    ? BacktestKeptCopy.read(m, split.entries(), found, fileMtime)
-                    : BacktestCacheDecoder.decode(m, split.entries(), found, fileMtime);
+            case BACKTEST_CACHE -> backtest(m, split, streamed, kept, found, fileMtime);
           };
       return new ReadOutcome.Good(s);
     } catch (UndecodableException e) {
       return bad(Issue.ParseFailure.unpositioned(e.getMessage()));
     }
+  }
+
+  /** The backtest snapshot from entries streamed, from a kept summary, or from the entries cell. */
+  private static Snapshot backtest(SexpMap m, BacktestCacheDecoder.Split split, BacktestCacheDecoder.Summary streamed,
+      boolean kept, int schema, Instant fileMtime) throws UndecodableException {
+    if (streamed != null) {
+      return streamed.finish(schema, fileMtime);
+    }
+    if (kept && m.has(BacktestKeptCopy.COUNT)) {
+      return BacktestKeptCopy.read(m, split.entries(), schema, fileMtime);
+    }
+    return BacktestCacheDecoder.decode(m, split.entries(), schema, fileMtime);
   }
 
   private static ReadOutcome bad(Issue issue) {

@@ -21,7 +21,7 @@ public final class IntakeProbe implements AutoCloseable {
 
   private final String endpoint;
   private final String nonce;
-  private final Duration interval;
+  private final Duration handshakeTimeout;
   private final ScheduledExecutorService thread;
   private ZContext context;
   private ZMQ.Socket push;
@@ -30,7 +30,10 @@ public final class IntakeProbe implements AutoCloseable {
   private IntakeProbe(String endpoint, String nonce, Duration interval) {
     this.endpoint = endpoint;
     this.nonce = nonce;
-    this.interval = interval;
+    // A stalled connect (jeromq#1022) is dropped and retried within one interval, well inside
+    // the watchdog's window of three, so it does not pass for a dead intake.
+    this.handshakeTimeout =
+        interval.compareTo(ConnectingPush.HANDSHAKE_TIMEOUT) < 0 ? interval : ConnectingPush.HANDSHAKE_TIMEOUT;
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "swimmy-zmq-heartbeat");
       t.setDaemon(true);
@@ -49,9 +52,7 @@ public final class IntakeProbe implements AutoCloseable {
     try {
       if (push == null) {
         context = new ZContext(1);
-        // A stalled connect (jeromq#1022) is dropped and retried within one interval, well
-        // inside the watchdog's window of three, so it does not pass for a dead intake.
-        push = ConnectingPush.create(context, min(ConnectingPush.HANDSHAKE_TIMEOUT, interval));
+        push = ConnectingPush.create(context, handshakeTimeout);
         push.setLinger(0);
         push.setSndHWM(4);
         push.setReconnectIVL(100);
@@ -61,10 +62,6 @@ public final class IntakeProbe implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("heartbeat not sent: {}", e.toString());
     }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   @Override
