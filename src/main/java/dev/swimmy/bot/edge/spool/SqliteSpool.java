@@ -341,6 +341,18 @@ public final class SqliteSpool implements Spool {
     closeQuietly(db);
   }
 
+  /**
+   * Runs {@code work} in one transaction on the spool's connection, under its lock, so that the
+   * alert episodes kept in this file ({@link SqliteEpisodeStore}) share the spool's single writer.
+   */
+  synchronized <T> T inTransaction(String what, SqliteEpisodeStore.SqlWork<T> work) throws SpoolUnavailableException {
+    return write(what, () -> {
+      T result = work.run(db);
+      endTransaction();
+      return result;
+    });
+  }
+
   private int countPending() throws SQLException {
     return sql.countPending();
   }
