@@ -96,11 +96,14 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
     }
   }
 
+  /**
+   * The sender cleared a condition. Wakes the alerts thread even when it was not held here (e.g.
+   * raised before a restart): the health snapshot may show the recovery now.
+   */
   @Override
   public void clear(String key, String detail, Instant at) {
-    if (raised.remove(AlertConditions.ofRelayKey(key, "", "").key()) != null) {
-      wake();
-    }
+    raised.remove(AlertConditions.ofRelayKey(key, "", "").key());
+    wake();
   }
 
   /** A one-off event from intake, announced unless the same one was within its kind's quiet time. */

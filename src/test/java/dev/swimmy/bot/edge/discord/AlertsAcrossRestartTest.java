@@ -11,6 +11,7 @@ import dev.swimmy.bot.core.relay.WebhookAddress;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
+import dev.swimmy.bot.edge.spool.SqliteEpisodeStore;
 import dev.swimmy.bot.edge.spool.SqliteSpool;
 import dev.swimmy.bot.edge.webhook.ExecutorScheduler;
 import dev.swimmy.bot.edge.webhook.HttpWebhookSink;
@@ -108,7 +109,7 @@ class AlertsAcrossRestartTest {
           () -> intake.figures(clock.instant()), Duration.ofMinutes(1), Optional::empty);
       WebhookAddress alertsAddress = WebhookAddress.parse(alertsHook.discordUrl()).orElseThrow();
       AlertRoute route = new AlertRoute(List.of(new WebhookAlertSink(URI.create(fake.apiBaseUrl()), alertsAddress)));
-      alerts = new AdminAlerts(health, noSources(), route, clock, Duration.ofHours(1));
+      alerts = new AdminAlerts(health, noSources(), route, new SqliteEpisodeStore(spool), clock, Duration.ofHours(1));
       lanes = new WebhookLanes(spool, new HttpWebhookSink(URI.create(fake.apiBaseUrl()), Duration.ofSeconds(2),
           Duration.ofSeconds(5)), alerts, new SenderMetrics(new SimpleMeterRegistry()),
           SenderSettings.defaults(Duration.ofMinutes(2), Duration.ofMinutes(1)).withPollInterval(Duration.ofMillis(50)),
