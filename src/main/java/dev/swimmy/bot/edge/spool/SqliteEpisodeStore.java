@@ -39,7 +39,7 @@ public final class SqliteEpisodeStore implements AlertEpisodeStore {
 
   @Override
   public List<AlertEpisode> load() throws SpoolUnavailableException {
-    return spool.inTransaction("loadAlertEpisodes", db -> {
+    return spool.onConnection("loadAlertEpisodes", false, db -> {
       List<AlertEpisode> out = new ArrayList<>();
       try (PreparedStatement ps = db.prepareStatement(
               "SELECT kind, subject, detail, since, announced FROM alert_episodes ORDER BY since");
@@ -59,7 +59,7 @@ public final class SqliteEpisodeStore implements AlertEpisodeStore {
 
   @Override
   public void save(AlertEpisode e) throws SpoolUnavailableException {
-    spool.inTransaction("saveAlertEpisode", db -> {
+    spool.onConnection("saveAlertEpisode", true, db -> {
       try (PreparedStatement ps = db.prepareStatement(
           "INSERT OR REPLACE INTO alert_episodes (kind, subject, detail, since, announced) VALUES (?, ?, ?, ?, ?)")) {
         ps.setString(1, e.condition().kind().name());
@@ -74,7 +74,7 @@ public final class SqliteEpisodeStore implements AlertEpisodeStore {
 
   @Override
   public void remove(AlertCondition.Key key) throws SpoolUnavailableException {
-    spool.inTransaction("removeAlertEpisode", db -> {
+    spool.onConnection("removeAlertEpisode", true, db -> {
       try (PreparedStatement ps = db.prepareStatement("DELETE FROM alert_episodes WHERE kind = ? AND subject = ?")) {
         ps.setString(1, key.kind().name());
         ps.setString(2, key.subject());
