@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The relay's own alerts come in through {@link RelayAlerts} (the sender's raise/clear by key:
  * the condition holds in between) and {@link AlertSink} (intake's one-off events, an {@link
- * AlertKind#isEvent() event} episode each); a relay alert and the same condition read from the
- * health snapshot are one episode. Those entry points never block their caller: they record and
- * wake the alerts thread, which does all deciding, storing and sending.
+ * dev.swimmy.bot.core.discord.AlertKind#isEvent() event} episode each); a relay alert and the
+ * same condition read from the health snapshot are one episode. Those entry points never block
+ * their caller: they record and wake the alerts thread, which does all deciding, storing and
+ * sending.
  *
  * <p>The store is written before the announcement is sent; an alert that no sink took is kept in
  * memory, at most {@value #UNSENT_MAX} (oldest dropped and counted), and retried on the next poll,
