@@ -161,7 +161,9 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
 
   private List<AlertEpisode> loadSaved() {
     try {
-      return store.load();
+      List<AlertEpisode> saved = store.load();
+      log.info("admin alerts: {} episode(s) still open from the last run", saved.size());
+      return saved;
     } catch (SpoolUnavailableException e) {
       log.warn("open alert episodes could not be read; open ones may be announced again: {}", e.getMessage());
       return List.of();
