@@ -101,14 +101,12 @@ public final class AlertEpisodes {
     void unseen(AlertEpisode e, Instant now) {
       boolean quietEnough = !now.isBefore(e.lastSeen().plus(e.condition().kind().quiet()));
       if (e.announced() && !quietEnough) {
-        return; // held open: it may come back within the quiet time
+        return; // held open: it may come back (or an event repeat) within the quiet time
       }
-      if (!e.condition().kind().isEvent() || quietEnough) {
-        open.remove(e.key());
-        remove.add(e.key());
-        if (e.announced() && !e.condition().kind().isEvent()) {
-          announce.add(new AlertEvent.Recovered(e.condition(), e.since(), now));
-        }
+      open.remove(e.key());
+      remove.add(e.key());
+      if (e.announced() && !e.condition().kind().isEvent()) {
+        announce.add(new AlertEvent.Recovered(e.condition(), e.since(), now));
       }
     }
 
