@@ -122,7 +122,7 @@ public final class Daemon implements AutoCloseable {
     StatusViews views = DiscordWiring.statusViews(status);
     bot = DiscordWiring.bot(config, views, health,
         DeadLetterAdmin.of(relay.spool(), id -> lanesRef.get().revive(id)), clock);
-    AdminAlerts alerts = DiscordWiring.alerts(config, bot, health, views, clock);
+    AdminAlerts alerts = DiscordWiring.alerts(config, bot, health, views, relay.episodes(), clock);
     alertsRef.set(alerts);
     WebhookLanes lanes = new WebhookLanes(relay.spool(),
         HttpWebhookSink.forDiscord(config.discord().apiBaseUrl()), alerts, new SenderMetrics(registry),

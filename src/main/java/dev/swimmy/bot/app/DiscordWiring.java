@@ -2,6 +2,7 @@ package dev.swimmy.bot.app;
 
 import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.core.discord.AlertDestination;
+import dev.swimmy.bot.core.discord.AlertEpisodeStore;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
 import dev.swimmy.bot.core.discord.NotifierHealth;
 import dev.swimmy.bot.core.discord.RelayHealth;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * RelayHealth health = DiscordWiring.relayHealth(spool, lanes::health, figures, slo, spoolError);
  * DeadLetterAdmin deadLetters = DeadLetterAdmin.of(spool, lanes::revive);
  * Optional<DiscordBot> bot = DiscordWiring.bot(config, views, relayHealth, deadLetters, clock);
- * AdminAlerts alerts = DiscordWiring.alerts(config, bot, relayHealth, views, clock);
+ * AdminAlerts alerts = DiscordWiring.alerts(config, bot, relayHealth, views, relay.episodes(), clock);
  * // give `alerts` to WebhookLanes (RelayAlerts) and intake (core.relay.AlertSink)
  * bot.ifPresent(DiscordBot::start); alerts.start();
  * ...
@@ -104,9 +105,12 @@ public final class DiscordWiring {
     return Optional.of(new JdaDiscordBot(settings, views, relay, deadLetters, clock));
   }
 
-  /** Admin alerts: the bot's alerts channel while it is connected, else the alerts webhook. */
-  public static AdminAlerts alerts(
-      Config config, Optional<DiscordBot> bot, RelayHealth relay, StatusViews views, Clock clock) {
+  /**
+   * Admin alerts: the bot's alerts channel while it is connected, else the alerts webhook; open
+   * episodes kept in {@code episodes} (the spool file's) so a restart does not repeat them.
+   */
+  public static AdminAlerts alerts(Config config, Optional<DiscordBot> bot, RelayHealth relay, StatusViews views,
+      AlertEpisodeStore episodes, Clock clock) {
     List<AlertDestination> route = new ArrayList<>();
     bot.ifPresent(b -> route.add(b.alertsChannel()));
     config.discord().alertsWebhook()
@@ -114,6 +118,6 @@ public final class DiscordWiring {
     if (route.isEmpty()) {
       log.warn("no discord.alerts-channel-id or discord.alerts-webhook: admin alerts only go to the log");
     }
-    return new AdminAlerts(relay, views, new AlertRoute(route), clock, ALERT_POLL_EVERY);
+    return new AdminAlerts(relay, views, new AlertRoute(route), episodes, clock, ALERT_POLL_EVERY);
   }
 }

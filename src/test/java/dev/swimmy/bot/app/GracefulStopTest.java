@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.swimmy.bot.testing.DaemonChild;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeWebhook;
 import dev.swimmy.bot.testing.Fixtures;
 import dev.swimmy.bot.testing.LoopbackPorts;
 import dev.swimmy.bot.testing.RelayHarness.Pusher;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -57,7 +51,7 @@ class GracefulStopTest {
           "  listen: 127.0.0.1:" + LoopbackPorts.free(),
           ""));
 
-      Child first = Child.start(config);
+      DaemonChild first = DaemonChild.start(config);
       try (Pusher engine = new Pusher("tcp://127.0.0.1:" + pullPort)) {
         for (int i = 0; i < MESSAGES; i++) {
           engine.send(envelope(hook, i));
@@ -65,17 +59,17 @@ class GracefulStopTest {
         // Under load: stop while the lanes are still draining the backlog at Discord's pace.
         await().atMost(Duration.ofSeconds(60)).until(() -> titles(hook).size() >= 20);
         assertThat(titles(hook)).hasSizeLessThan(MESSAGES);
-        first.terminate();
+        first.terminate("tok-graceful-stop");
         assertThat(first.log()).anyMatch(l -> l.contains("stopped spool"));
 
-        Child second = Child.start(config);
+        DaemonChild second = DaemonChild.start(config);
         try {
           Set<String> expected = IntStream.range(0, MESSAGES).mapToObj(i -> "alert " + i)
               .collect(Collectors.toSet());
           await().atMost(Duration.ofSeconds(120)).untilAsserted(
               () -> assertThat(titles(hook)).containsAll(expected));
         } finally {
-          second.terminate();
+          second.terminate("tok-graceful-stop");
         }
       }
       assertThat(hook.requestsInsideAnnouncedWait()).isZero();
@@ -94,49 +88,5 @@ class GracefulStopTest {
       body.path("embeds").forEach(e -> titles.add(e.path("title").asText()));
     }
     return titles;
-  }
-
-  /** The daemon in its own JVM, with its log collected. */
-  private record Child(Process process, List<String> log) {
-    static Child start(Path config) throws IOException {
-      ProcessBuilder pb = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"),
-          Main.class.getName(), "--config", config.toString())
-          .redirectErrorStream(true);
-      pb.environment().keySet().removeIf(k -> k.startsWith("SWIMMY_") || k.equals("CREDENTIALS_DIRECTORY"));
-      Process p = pb.start();
-      List<String> log = new CopyOnWriteArrayList<>();
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = r.readLine()) != null; ) {
-            log.add(line);
-          }
-        } catch (IOException e) {
-          log.add("log reader: " + e);
-        }
-      }, "test-child-log");
-      reader.setDaemon(true);
-      reader.start();
-      Child child = new Child(p, log);
-      await().atMost(Duration.ofSeconds(60))
-          .failFast("daemon exited", () -> !p.isAlive())
-          .until(() -> log.stream().anyMatch(l -> l.contains("swimmy-bot running")));
-      return child;
-    }
-
-    /** SIGTERM, as systemctl stop sends it; waits for a clean exit. */
-    void terminate() throws InterruptedException {
-      // ProcessHandle's destroy sends SIGTERM without closing our end of its output, unlike
-      // Process.destroy, so the shutdown log can still be read.
-      process.toHandle().destroy();
-      boolean exited = process.waitFor(60, TimeUnit.SECONDS);
-      if (!exited) {
-        process.destroyForcibly();
-      }
-      assertThat(exited).as("exited within 60 s of SIGTERM; log:%n%s", String.join("\n", log)).isTrue();
-      await().atMost(Duration.ofSeconds(10)).until(() -> log.stream().anyMatch(l -> l.contains("stopped instance lock")));
-      assertThat(log).noneMatch(l -> l.contains("tok-graceful-stop"));
-    }
   }
 }

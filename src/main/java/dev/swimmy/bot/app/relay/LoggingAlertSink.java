@@ -4,7 +4,7 @@ import dev.swimmy.bot.core.relay.AlertSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Alerts as error log lines, until the Discord admin channel sink is wired in. */
+/** Intake's events as error log lines, for tools and tests that run intake without the admin alerts. */
 public final class LoggingAlertSink implements AlertSink {
   private static final Logger LOG = LoggerFactory.getLogger("swimmy.alerts");
 

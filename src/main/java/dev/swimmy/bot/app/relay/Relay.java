@@ -1,12 +1,14 @@
 package dev.swimmy.bot.app.relay;
 
 import dev.swimmy.bot.app.config.Config;
+import dev.swimmy.bot.core.discord.AlertEpisodeStore;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.EnvelopeDecoder;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.edge.files.NotifierMetricsFile;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
+import dev.swimmy.bot.edge.spool.SqliteEpisodeStore;
 import dev.swimmy.bot.edge.spool.SqliteSpool;
 import dev.swimmy.bot.edge.zmq.IntakeListener;
 import dev.swimmy.bot.edge.zmq.IntakeProbe;
@@ -79,6 +81,11 @@ public final class Relay implements AutoCloseable {
 
   public RelayMetrics metrics() {
     return metrics;
+  }
+
+  /** The admin alerts' open episodes, kept in the spool's file. */
+  public AlertEpisodeStore episodes() {
+    return new SqliteEpisodeStore(spool);
   }
 
   public String endpoint() {

@@ -2,11 +2,18 @@ package dev.swimmy.bot.core.discord;
 
 import dev.swimmy.bot.core.discord.StatusViews.SourceCondition;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Reads the conditions worth an admin alert out of the relay's health and the sources' states. */
+/**
+ * Reads the conditions worth an admin alert out of the relay's health and the sources' states:
+ * each becomes one {@link AlertEpisodes} episode, keyed by kind and subject (a webhook id, a
+ * source name).
+ */
 public final class AlertConditions {
   private AlertConditions() {}
 
@@ -15,28 +22,62 @@ public final class AlertConditions {
     for (DeadWebhook d : h.deadWebhooks()) {
       out.add(new AlertCondition(AlertKind.DEAD_WEBHOOK, d.webhookId(), d.reason()));
     }
-    if (h.sloBreached()) {
-      out.add(new AlertCondition(AlertKind.LATENCY_SLO, "",
-          "p99 " + h.latencyP99().map(NotifierView::millis).orElse("—") + " over SLO " + NotifierView.millis(h.latencySlo())));
-    }
+    latency(h).ifPresent(out::add);
     h.spoolError().ifPresent(e -> out.add(new AlertCondition(AlertKind.SPOOL_WRITE_FAILURE, "", e)));
     out.addAll(ofSources(sources));
     return out;
   }
 
   /**
-   * The condition for an alert the relay raises by key ({@code dead-webhook:<id>}, {@code
-   * latency-slo}, others), so that it and the same condition read from the health snapshot are
-   * one episode, not two.
+   * Delivery latency over the SLO: the p99 of recent deliveries, or the oldest pending message
+   * already waiting longer (a stuck queue delivers nothing to measure).
+   */
+  static Optional<AlertCondition> latency(NotifierHealth h) {
+    if (h.sloBreached()) {
+      return Optional.of(new AlertCondition(AlertKind.LATENCY_SLO, "",
+          "p99 " + h.latencyP99().map(NotifierView::millis).orElse("—") + " over SLO " + NotifierView.millis(h.latencySlo())));
+    }
+    Optional<Duration> waiting = h.oldestPending().map(t -> Duration.between(t, h.takenAt()));
+    if (waiting.isPresent() && waiting.get().compareTo(h.latencySlo()) > 0) {
+      return Optional.of(new AlertCondition(AlertKind.LATENCY_SLO, "",
+          "oldest pending notification waiting " + NotifierView.millis(waiting.get()) + ", over SLO "
+              + NotifierView.millis(h.latencySlo())));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The condition for an alert the relay raises by key ({@code dead-webhook:<id>}, others), so
+   * that it and the same condition read from the health snapshot are one episode, not two.
    */
   public static AlertCondition ofRelayKey(String key, String title, String detail) {
     if (key.startsWith("dead-webhook:")) {
       return new AlertCondition(AlertKind.DEAD_WEBHOOK, key.substring("dead-webhook:".length()), detail);
     }
-    if (key.equals("latency-slo")) {
-      return new AlertCondition(AlertKind.LATENCY_SLO, "", title + (detail.isEmpty() ? "" : ": " + detail));
-    }
     return new AlertCondition(AlertKind.RELAY, key, title + (detail.isEmpty() ? "" : ": " + detail));
+  }
+
+  /** The event for a one-off alert the relay reports by key ({@code intake-rebuilt}, others). */
+  public static AlertCondition ofRelayEvent(String key, String title, String detail) {
+    if (key.equals("intake-rebuilt")) {
+      return new AlertCondition(AlertKind.INTAKE_REBUILT, "", detail);
+    }
+    return new AlertCondition(AlertKind.RELAY_EVENT, key, title + (detail.isEmpty() ? "" : ": " + detail));
+  }
+
+  /**
+   * While the relay's health cannot be read, the open episodes read from it are taken to hold
+   * still: not knowing is not a recovery.
+   */
+  public static Set<AlertCondition> heldWhileRelayUnknown(Collection<AlertEpisode> open) {
+    Set<AlertCondition> out = new LinkedHashSet<>();
+    for (AlertEpisode e : open) {
+      AlertKind k = e.condition().kind();
+      if (k == AlertKind.DEAD_WEBHOOK || k == AlertKind.LATENCY_SLO || k == AlertKind.SPOOL_WRITE_FAILURE) {
+        out.add(e.condition());
+      }
+    }
+    return out;
   }
 
   public static Set<AlertCondition> ofSources(Map<String, SourceCondition> sources) {

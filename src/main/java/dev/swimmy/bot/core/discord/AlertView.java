@@ -7,7 +7,7 @@ import dev.swimmy.bot.core.render.Message;
 import java.time.Duration;
 import java.util.List;
 
-/** Renders an admin alert or its recovery as one embed. */
+/** Renders an admin alert, its recovery, or a one-off event as one embed. */
 public final class AlertView {
   private AlertView() {}
 
@@ -20,14 +20,13 @@ public final class AlertView {
           "Was: " + c.detail(), Colors.OK, List.of(lasted), "")));
     }
     AlertEvent.Raised r = (AlertEvent.Raised) event;
+    if (c.kind().isEvent()) {
+      return DiscordLimits.fit(Message.of(new Embed("⚠️ " + c.kind().title() + subject, c.detail(), Colors.WARN,
+          List.of(), "Repeats within " + human(c.kind().quiet()) + " are not sent again")));
+    }
     Field since = new Field("Since", NotifierView.relative(r.since()), true);
     return DiscordLimits.fit(Message.of(new Embed("🚨 " + c.kind().title() + subject, c.detail(), Colors.BAD,
         List.of(since), "Sent once per episode; a recovery follows when it clears")));
-  }
-
-  /** A one-off alert that has no recovery (e.g. "intake socket rebuilt"). */
-  public static Message event(String title, String detail, java.time.Instant at) {
-    return DiscordLimits.fit(Message.of(new Embed("⚠️ " + title, detail, Colors.WARN, List.of(), "")));
   }
 
   static String human(Duration d) {

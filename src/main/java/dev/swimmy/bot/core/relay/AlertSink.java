@@ -1,13 +1,14 @@
 package dev.swimmy.bot.core.relay;
 
 /**
- * Where the relay raises admin alerts (intake rebuilt, spool unavailable, dead webhook). The
- * Discord implementation posts to the admin channel; until it exists a logging one stands in.
+ * Where the relay reports one-off events an operator must see (intake rebuilt): events, not
+ * conditions, so there is no clear. The admin alerts announce one per key and then drop repeats
+ * for a while (the event kind's quiet time); a logging sink stands in for tests and tools.
  * Implementations must not block the caller for long: intake calls it from its own thread.
  */
 public interface AlertSink {
   void raise(Alert alert);
 
-  /** One alert: a stable key (for de-duplicating repeats), a title and a detail without secrets. */
+  /** One event: a stable key (repeats are de-duplicated by it), a title and a detail without secrets. */
   record Alert(String key, String title, String detail) {}
 }

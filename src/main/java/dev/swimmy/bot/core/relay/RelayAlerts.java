@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * Where the sender reports conditions an operator must see (a dead webhook, the invalid-request
- * budget spent, a latency SLO breach). A role of core's; the edges decide where alerts go (the
- * alerts webhook, an admin channel, the log). Each alert has a stable {@code key}: the sender raises
- * a key once per episode and clears it when the condition ends.
+ * budget spent). A role of core's; the edges decide where alerts go (the alerts channel or
+ * webhook, the log). Each alert has a stable {@code key}: the condition holds from {@code raise}
+ * until {@code clear}; raising or clearing it again is harmless, since the admin alerts announce
+ * one episode per key (and remember it across restarts).
  */
 public interface RelayAlerts {
 

@@ -3,6 +3,8 @@ package dev.swimmy.bot.edge.discord;
 import dev.swimmy.bot.core.discord.AlertCondition;
 import dev.swimmy.bot.core.discord.AlertConditions;
 import dev.swimmy.bot.core.discord.AlertDestination;
+import dev.swimmy.bot.core.discord.AlertEpisode;
+import dev.swimmy.bot.core.discord.AlertEpisodeStore;
 import dev.swimmy.bot.core.discord.AlertEpisodes;
 import dev.swimmy.bot.core.discord.AlertEvent;
 import dev.swimmy.bot.core.discord.AlertView;
@@ -11,12 +13,14 @@ import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.RelayAlerts;
-import java.time.Instant;
+import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -31,39 +35,48 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the relay's health and the sources' states on the {@code swimmy-alerts} thread and
- * tells the admins, once per episode and again on recovery ({@link AlertEpisodes}). Runs whether
- * or not the bot is up: its {@link AlertDestination} is an {@link AlertRoute} of the bot's alerts
- * channel, then the alerts webhook. The relay's own alerts come in through {@link RelayAlerts} (the
- * sender's raise/clear by key) and {@link AlertSink} (intake's one-off events, repeats of a key
- * within {@link #EVENT_REPEAT} dropped); a relay alert and the same condition read from the health
- * snapshot are one episode. Those entry points never block their caller: they record and wake
- * the alerts thread, which does all sending.
+ * tells the admins, once per episode and again on recovery. {@link AlertEpisodes} decides; this
+ * class gathers the conditions, keeps the open episodes in an {@link AlertEpisodeStore} (the spool
+ * file), so a restart neither repeats an open episode nor loses its recovery, and sends. Runs
+ * whether or not the bot is up: its {@link AlertDestination} is an {@link AlertRoute} of the bot's
+ * alerts channel, then the alerts webhook.
  *
- * <p>Alerts that no sink took are kept, at most {@value #UNSENT_MAX} (oldest dropped and
- * counted), and retried on the next poll.
+ * <p>The relay's own alerts come in through {@link RelayAlerts} (the sender's raise/clear by key:
+ * the condition holds in between) and {@link AlertSink} (intake's one-off events, an {@link
+ * dev.swimmy.bot.core.discord.AlertKind#isEvent() event} episode each); a relay alert and the
+ * same condition read from the health snapshot are one episode. Those entry points never block
+ * their caller: they record and wake the alerts thread, which does all deciding, storing and
+ * sending.
+ *
+ * <p>The store is written before the announcement is sent; an alert that no sink took is kept in
+ * memory, at most {@value #UNSENT_MAX} (oldest dropped and counted), and retried on the next poll,
+ * so one still unsent when the process stops is lost, not repeated. A store that fails is logged
+ * and the alerts carry on from memory.
  */
 public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdminAlerts.class);
   static final int UNSENT_MAX = 50;
-  static final Duration EVENT_REPEAT = Duration.ofMinutes(10);
 
   private final RelayHealth relay;
   private final StatusViews views;
   private final AlertDestination sink;
+  private final AlertEpisodeStore store;
   private final Clock clock;
   private final Duration pollEvery;
-  private final AlertEpisodes episodes = new AlertEpisodes();
-  private final Map<AlertCondition.Key, AlertCondition> reported = new ConcurrentHashMap<>();
+  /** Conditions the relay raised and has not cleared (the sender's level, not an episode). */
+  private final Map<AlertCondition.Key, AlertCondition> raised = new ConcurrentHashMap<>();
+  private final Queue<AlertCondition> events = new ConcurrentLinkedQueue<>();
   private final Deque<Message> unsent = new ArrayDeque<>();
-  private final Queue<Message> incoming = new ConcurrentLinkedQueue<>();
-  private final Map<String, Instant> lastEvent = new ConcurrentHashMap<>();
   private final AtomicLong droppedUnsent = new AtomicLong();
+  private Map<AlertCondition.Key, AlertEpisode> open;
   private volatile ScheduledExecutorService thread;
 
-  public AdminAlerts(RelayHealth relay, StatusViews views, AlertDestination sink, Clock clock, Duration pollEvery) {
+  public AdminAlerts(RelayHealth relay, StatusViews views, AlertDestination sink, AlertEpisodeStore store,
+      Clock clock, Duration pollEvery) {
     this.relay = relay;
     this.views = views;
     this.sink = sink;
+    this.store = store;
     this.clock = clock;
     this.pollEvery = pollEvery;
   }
@@ -75,50 +88,31 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
     }
   }
 
-  /** A condition that holds until {@link #clear}ed; alerted on the next poll. */
-  public void report(AlertCondition condition) {
-    if (reported.put(condition.key(), condition) == null) {
-      wake();
-    }
-  }
-
-  public void clear(AlertCondition.Key key) {
-    if (reported.remove(key) != null) {
-      wake();
-    }
-  }
-
   /** The sender raised a condition; it holds until {@link #clear(String, String, Instant)}. */
   @Override
   public void raise(RelayAlerts.Alert alert) {
-    report(AlertConditions.ofRelayKey(alert.key(), alert.title(), alert.detail()));
-  }
-
-  @Override
-  public void clear(String key, String detail, Instant at) {
-    clear(AlertConditions.ofRelayKey(key, "", "").key());
+    AlertCondition c = AlertConditions.ofRelayKey(alert.key(), alert.title(), alert.detail());
+    if (raised.put(c.key(), c) == null) {
+      wake();
+    }
   }
 
   /**
-   * A one-off event from intake: posted on the alerts thread right away, unless the same key was
-   * posted within {@link #EVENT_REPEAT}. Never blocks the caller.
+   * The sender cleared a condition. Wakes the alerts thread even when it was not held here (e.g.
+   * raised before a restart): the health snapshot may show the recovery now.
    */
   @Override
+  public void clear(String key, String detail, Instant at) {
+    raised.remove(AlertConditions.ofRelayKey(key, "", "").key());
+    wake();
+  }
+
+  /** A one-off event from intake, announced unless the same one was within its kind's quiet time. */
+  @Override
   public void raise(AlertSink.Alert alert) {
-    Instant now = clock.instant();
-    boolean[] fresh = {false};
-    lastEvent.compute(alert.key(), (k, last) -> {
-      if (last != null && now.isBefore(last.plus(EVENT_REPEAT))) {
-        return last;
-      }
-      fresh[0] = true;
-      return now;
-    });
-    if (fresh[0]) {
-      log.info("admin alert: event {}", alert.key());
-      incoming.add(AlertView.event(alert.title(), alert.detail(), now));
-      wake();
-    }
+    log.info("admin alert: event {}", alert.key());
+    events.add(AlertConditions.ofRelayEvent(alert.key(), alert.title(), alert.detail()));
+    wake();
   }
 
   /** Runs a poll soon on the alerts thread (no-op before {@link #start()}). */
@@ -138,28 +132,59 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
     return droppedUnsent.get();
   }
 
-  /** One round: gather conditions, send what changed, retry what was not sent. Never throws. */
+  /** One round: gather conditions, decide, store, send, retry what was not sent. Never throws. */
   synchronized void poll() {
     try {
-      Set<AlertCondition> now = new LinkedHashSet<>(reported.values());
+      Instant now = clock.instant();
+      if (open == null) {
+        open = AlertEpisodes.restored(loadSaved(), now);
+      }
+      Set<AlertCondition> current = new LinkedHashSet<>(raised.values());
       try {
-        now.addAll(AlertConditions.of(relay.snapshot(), views.sourceStates()));
+        current.addAll(AlertConditions.of(relay.snapshot(), views.sourceStates()));
       } catch (Exception e) {
         log.warn("relay health unavailable for alerts: {}", e.toString());
-        now.addAll(AlertConditions.ofSources(views.sourceStates()));
+        current.addAll(AlertConditions.ofSources(views.sourceStates()));
+        current.addAll(AlertConditions.heldWhileRelayUnknown(open.values()));
       }
-      for (Message m = incoming.poll(); m != null; m = incoming.poll()) {
-        enqueue(m);
+      for (AlertCondition e = events.poll(); e != null; e = events.poll()) {
+        apply(AlertEpisodes.event(open, e, now));
       }
-      for (AlertEvent event : episodes.observe(now, clock.instant())) {
-        log.info("admin alert: {} {} {}", event.getClass().getSimpleName(), event.condition().kind(), event.condition().subject());
-        enqueue(AlertView.render(event));
-      }
+      apply(AlertEpisodes.observe(open, current, now));
       while (!unsent.isEmpty() && sink.post(unsent.peekFirst())) {
         unsent.removeFirst();
       }
     } catch (RuntimeException e) {
       log.error("admin alert poll failed", e);
+    }
+  }
+
+  private List<AlertEpisode> loadSaved() {
+    try {
+      List<AlertEpisode> saved = store.load();
+      log.info("admin alerts: {} episode(s) still open from the last run", saved.size());
+      return saved;
+    } catch (SpoolUnavailableException e) {
+      log.warn("open alert episodes could not be read; open ones may be announced again: {}", e.getMessage());
+      return List.of();
+    }
+  }
+
+  private void apply(AlertEpisodes.Step step) {
+    open = step.open();
+    try {
+      for (AlertCondition.Key k : step.remove()) {
+        store.remove(k);
+      }
+      for (AlertEpisode ep : step.save()) {
+        store.save(ep);
+      }
+    } catch (SpoolUnavailableException e) {
+      log.warn("alert episodes not saved (a restart may repeat them): {}", e.getMessage());
+    }
+    for (AlertEvent event : step.announce()) {
+      log.info("admin alert: {} {} {}", event.getClass().getSimpleName(), event.condition().kind(), event.condition().subject());
+      enqueue(AlertView.render(event));
     }
   }
 

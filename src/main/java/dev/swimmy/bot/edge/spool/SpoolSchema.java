@@ -62,6 +62,12 @@ final class SpoolSchema {
     st.execute(
         "CREATE TABLE IF NOT EXISTS dead_webhooks ("
             + " webhook_id TEXT PRIMARY KEY, reason TEXT NOT NULL, since INTEGER NOT NULL)");
+    // Admin alert episodes still open (SqliteEpisodeStore). Added without a version bump: an older
+    // release opening the file ignores the table.
+    st.execute(
+        "CREATE TABLE IF NOT EXISTS alert_episodes ("
+            + " kind TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL, since INTEGER NOT NULL,"
+            + " announced INTEGER NOT NULL, PRIMARY KEY (kind, subject))");
   }
 
   private static void checkVersion(Statement st, int version) throws SQLException {

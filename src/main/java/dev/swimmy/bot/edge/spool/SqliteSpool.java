@@ -341,6 +341,23 @@ public final class SqliteSpool implements Spool {
     closeQuietly(db);
   }
 
+  /**
+   * Runs {@code work} on the spool's connection under its lock, in one transaction when it {@code
+   * writes}, so that the alert episodes kept in this file ({@link SqliteEpisodeStore}) share the
+   * spool's single writer. Failures are the spool's, counted and logged as any other.
+   */
+  synchronized <T> T onConnection(String what, boolean writes, SqliteEpisodeStore.SqlWork<T> work)
+      throws SpoolUnavailableException {
+    if (!writes) {
+      return read(what, () -> work.run(db));
+    }
+    return write(what, () -> {
+      T result = work.run(db);
+      endTransaction();
+      return result;
+    });
+  }
+
   private int countPending() throws SQLException {
     return sql.countPending();
   }

@@ -6,7 +6,6 @@ import dev.swimmy.bot.core.relay.DeliveryResult;
 import dev.swimmy.bot.core.relay.Digest;
 import dev.swimmy.bot.core.relay.FailureReason;
 import dev.swimmy.bot.core.relay.InvalidRequestBudget;
-import dev.swimmy.bot.core.relay.LatencySlo;
 import dev.swimmy.bot.core.relay.PayloadLimits;
 import dev.swimmy.bot.core.relay.RateLimitState;
 import dev.swimmy.bot.core.relay.RelayAlerts;
@@ -73,11 +72,9 @@ public final class WebhookLanes {
   private final ResponseClassifier classifier;
   private final RateLimitState rateLimits = new RateLimitState();
   private final InvalidRequestBudget budget;
-  private final LatencySlo slo;
   private final ThreadPoolExecutor workers;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final Map<String, SenderHealth.LastError> lastErrors = new ConcurrentHashMap<>();
-  private final Set<String> deadAlerted = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean pollQueued = new AtomicBoolean();
   private final AtomicInteger stepsRunning = new AtomicInteger();
   private volatile boolean stopping;
@@ -97,7 +94,6 @@ public final class WebhookLanes {
     this.scheduler = scheduler;
     this.classifier = new ResponseClassifier(new Backoff(settings.backoffBase(), settings.backoffCap(), random));
     this.budget = new InvalidRequestBudget(settings.invalidRequestLimit(), InvalidRequestBudget.WINDOW);
-    this.slo = new LatencySlo(settings.latencySlo(), settings.sloQuiet());
     AtomicInteger n = new AtomicInteger();
     this.workers = new ThreadPoolExecutor(settings.maxConcurrentRequests(), settings.maxConcurrentRequests(),
         0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -207,9 +203,7 @@ public final class WebhookLanes {
   public int revive(String webhookId) throws SpoolUnavailableException {
     boolean wasDead = isMarkedDead(webhookId);
     int n = spool.requeueDeadLetters(Optional.of(webhookId));
-    reviveLane(webhookId);
-    if (wasDead && deadAlerted.add(webhookId)) {
-      deadAlerted.remove(webhookId); // raised before a restart: clear it all the same
+    if (reviveLane(webhookId) || wasDead) {
       alerts.clear("dead-webhook:" + webhookId, "webhook " + webhookId + " requeued by an admin", clock.instant());
     }
     wake();
@@ -254,8 +248,9 @@ public final class WebhookLanes {
     try {
       for (String id : spool.webhooksWithPending()) {
         Lane lane = lanes.computeIfAbsent(id, Lane::new);
-        if (lane.dead && !isMarkedDead(id)) {
-          reviveLane(id); // the spool lists it again: an admin requeued it or the config changed
+        if (lane.dead && !isMarkedDead(id) && reviveLane(id)) {
+          // the spool lists it again: an admin requeued it or the config changed
+          alerts.clear("dead-webhook:" + id, "webhook " + id + " is back", clock.instant());
         }
         kick(lane);
       }
@@ -277,7 +272,6 @@ public final class WebhookLanes {
     }
     Duration age = spool.stats().oldestPending().map(t -> Duration.between(t, now)).orElse(Duration.ZERO);
     metrics.oldestPendingAge(age);
-    observeLatency(age, now);
     checkBudget(now);
   }
 
@@ -285,14 +279,14 @@ public final class WebhookLanes {
     return spool.deadWebhooks().stream().anyMatch(d -> d.webhookId().equals(id));
   }
 
-  private void reviveLane(String id) {
+  /** Lets the lane run again; returns whether it was dead. */
+  private boolean reviveLane(String id) {
     Lane lane = lanes.computeIfAbsent(id, Lane::new);
     synchronized (lane) {
+      boolean wasDead = lane.dead;
       lane.dead = false;
       lane.failures = 0;
-    }
-    if (deadAlerted.remove(id)) {
-      alerts.clear("dead-webhook:" + id, "webhook " + id + " is back", clock.instant());
+      return wasDead;
     }
   }
 
@@ -506,13 +500,9 @@ public final class WebhookLanes {
       return true;
     }
     metrics.delivered(req.members.size());
-    Duration worst = Duration.ZERO;
     for (SpooledMessage m : req.members) {
-      Duration latency = Duration.between(m.createdAt(), at);
-      metrics.latency(latency);
-      worst = latency.compareTo(worst) > 0 ? latency : worst;
+      metrics.latency(Duration.between(m.createdAt(), at));
     }
-    observeLatency(worst, at);
     return true;
   }
 
@@ -555,11 +545,9 @@ public final class WebhookLanes {
     spool.deadLetter(claimed, "webhook dead: " + d.detail(), at);
     metrics.failure(FailureReason.DEAD_WEBHOOK, claimed.size() + pending);
     log.warn("webhook {} is dead ({}); {} messages moved to dead letters", lane.id, d.detail(), claimed.size() + pending);
-    if (deadAlerted.add(lane.id)) {
-      alerts.raise(new RelayAlerts.Alert("dead-webhook:" + lane.id, "Webhook " + lane.id + " is dead",
-          "Discord answered " + d.detail() + ". " + (claimed.size() + pending)
-              + " notifications moved to dead letters; fix the webhook in the config or requeue them.", at));
-    }
+    alerts.raise(new RelayAlerts.Alert("dead-webhook:" + lane.id, "Webhook " + lane.id + " is dead",
+        "Discord answered " + d.detail() + ". " + (claimed.size() + pending)
+            + " notifications moved to dead letters; fix the webhook in the config or requeue them.", at));
   }
 
   private boolean rejected(Lane lane, Request req, DeliveryResult.Rejected r, Instant at)
@@ -585,17 +573,6 @@ public final class WebhookLanes {
 
   private void recordError(Lane lane, Instant at, FailureReason reason, String detail) {
     lastErrors.put(lane.id, new SenderHealth.LastError(at, reason, detail));
-  }
-
-  private synchronized void observeLatency(Duration latency, Instant now) {
-    slo.observe(latency, now).ifPresent(t -> {
-      if (t == LatencySlo.Transition.BREACHED) {
-        alerts.raise(new RelayAlerts.Alert("latency-slo", "Notification latency over " + slo.slo().toSeconds() + " s",
-            "A notification took or is waiting " + latency.toSeconds() + " s (SLO " + slo.slo().toSeconds() + " s).", now));
-      } else {
-        alerts.clear("latency-slo", "notification latency back under the SLO", now);
-      }
-    });
   }
 
   private synchronized void checkBudget(Instant now) {

@@ -23,6 +23,33 @@ class AlertConditionsTest {
   }
 
   @Test
+  void aPendingMessageWaitingLongerThanTheSlo_isALatencyCondition_evenWithAFastP99() {
+    NotifierHealth stuck = health(Optional.of(T0.minusSeconds(90)));
+    assertThat(AlertConditions.of(stuck, Map.of())).singleElement().satisfies(c -> {
+      assertThat(c.kind()).isEqualTo(AlertKind.LATENCY_SLO);
+      assertThat(c.detail()).contains("oldest pending").contains("90.0 s");
+    });
+    assertThat(AlertConditions.of(health(Optional.of(T0.minusSeconds(30))), Map.of())).isEmpty();
+    assertThat(AlertConditions.of(health(Optional.empty()), Map.of())).isEmpty();
+  }
+
+  @Test
+  void anIntakeRebuild_isAnEventKind_withoutARecovery() {
+    AlertCondition e = AlertConditions.ofRelayEvent("intake-rebuilt", "Notification intake rebuilt", "no heartbeat");
+    assertThat(e.kind().isEvent()).isTrue();
+    var embed = AlertView.render(new AlertEvent.Raised(e, T0)).embeds().get(0);
+    assertThat(embed.title()).contains("intake rebuilt");
+    assertThat(embed.colour()).isEqualTo(Colors.WARN);
+  }
+
+  /** A health with a fast p99 under a 60 s SLO and the given oldest pending message. */
+  static NotifierHealth health(Optional<java.time.Instant> oldestPending) {
+    return new NotifierHealth(T0, 3, 100, 0, 0, 0, 0, 0, 0, Optional.of(Duration.ofMillis(40)),
+        Optional.of(Duration.ofMillis(90)), Optional.of(Duration.ofMillis(200)), Duration.ofSeconds(60),
+        oldestPending, 0, List.of(), Map.of(), Optional.empty());
+  }
+
+  @Test
   void anAlertAndItsRecovery_renderAsRedThenGreen() {
     AlertCondition c = new AlertCondition(AlertKind.DEAD_WEBHOOK, "111", "404");
     assertThat(AlertView.render(new AlertEvent.Raised(c, T0)).embeds().get(0).colour()).isEqualTo(Colors.BAD);

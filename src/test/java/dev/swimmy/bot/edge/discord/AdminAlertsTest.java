@@ -13,10 +13,12 @@ import dev.swimmy.bot.edge.discord.BotFixtures.MutableClock;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeGuild;
 import dev.swimmy.bot.testing.FakeWebhook;
+import dev.swimmy.bot.testing.InMemoryEpisodeStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +39,13 @@ class AdminAlertsTest {
   final BotFixtures.Views views = new BotFixtures.Views();
   final BotFixtures.Relay relay = new BotFixtures.Relay();
   final MutableClock clock = new MutableClock(T0);
+  final InMemoryEpisodeStore store = new InMemoryEpisodeStore();
 
   @BeforeEach
   void start() throws Exception {
     fake = new FakeDiscord().start();
     hook = fake.webhook("900000000000000001", "alerts-token");
+    relay.oldestPending = Optional.of(T0.minusSeconds(2)); // under the fixture's 5 s SLO
   }
 
   @AfterEach
@@ -58,7 +62,7 @@ class AdminAlertsTest {
   AdminAlerts alerts(AlertDestination channel) {
     WebhookAddress address = WebhookAddress.parse(hook.discordUrl()).orElseThrow();
     AlertRoute route = new AlertRoute(List.of(channel, new WebhookAlertSink(URI.create(fake.apiBaseUrl()), address)));
-    alerts = new AdminAlerts(relay, views, route, clock, Duration.ofHours(1));
+    alerts = new AdminAlerts(relay, views, route, store, clock, Duration.ofHours(1));
     return alerts;
   }
 
@@ -127,6 +131,73 @@ class AdminAlertsTest {
     a.raise(rebuilt);
     a.poll();
     assertThat(hook.received()).hasSize(2);
+  }
+
+  @Test
+  void aRestartOnTheSameStore_announcesNoOpenEpisodeAgain_andItsRecoveryOnce() {
+    relay.dead.add(new DeadWebhook("777", "404", T0));
+    views.liveState = "PARSE_ERROR";
+    AdminAlerts before = alerts(alert -> false);
+    before.poll();
+    clock.advance(Duration.ofMinutes(4));
+    before.poll();
+    assertThat(hook.received()).hasSize(2); // the dead webhook, then the source after its grace
+    before.close();
+
+    clock.advance(Duration.ofMinutes(1));
+    AdminAlerts after = alerts(alert -> false);
+    after.poll();
+    after.poll();
+    assertThat(hook.received()).hasSize(2);
+
+    relay.dead.clear();
+    views.liveState = "OK";
+    after.poll();
+    after.poll();
+    assertThat(hook.received()).hasSize(4);
+    assertThat(hook.received().subList(2, 4).toString()).contains("Recovered: Dead webhook — 777")
+        .contains("Recovered: Status source broken — live-status");
+    assertThat(store.saved()).isEmpty();
+  }
+
+  @Test
+  void anIntakeRebuiltJustBeforeARestart_isNotAnnouncedAgainWithinItsQuietTime() {
+    AlertSink.Alert rebuilt = new AlertSink.Alert("intake-rebuilt", "Intake socket rebuilt", "no heartbeat for 90 s");
+    AdminAlerts before = alerts(alert -> false);
+    before.raise(rebuilt);
+    before.poll();
+    before.close();
+
+    clock.advance(Duration.ofMinutes(2));
+    AdminAlerts after = alerts(alert -> false);
+    after.raise(rebuilt);
+    after.poll();
+    assertThat(hook.received()).hasSize(1);
+    assertThat(hook.received().get(0).toString()).contains("Notification intake rebuilt").doesNotContain("Recovered");
+  }
+
+  @Test
+  void aStoreThatCannotBeWritten_costsOnlyTheMemory_theAlertStillGoesOut() {
+    store.failing = true;
+    AdminAlerts a = alerts(alert -> false);
+    relay.dead.add(new DeadWebhook("777", "404", T0));
+    a.poll();
+    a.poll();
+    assertThat(hook.received()).hasSize(1);
+    relay.dead.clear();
+    a.poll();
+    assertThat(hook.received()).hasSize(2);
+  }
+
+  @Test
+  void whileTheRelaysHealthCannotBeRead_itsOpenEpisodesAreNotRecovered() {
+    AdminAlerts a = alerts(alert -> false);
+    relay.dead.add(new DeadWebhook("777", "404", T0));
+    a.poll();
+    relay.failWith = new IllegalStateException("spool closed");
+    a.poll();
+    a.poll();
+    assertThat(hook.received()).hasSize(1);
   }
 
   @Test

@@ -116,12 +116,18 @@ final class BotFixtures {
 
   static final class Relay implements RelayHealth {
     final List<DeadWebhook> dead = new CopyOnWriteArrayList<>();
+    volatile Optional<Instant> oldestPending = Optional.of(T0.minusSeconds(12));
+    /** When set, the snapshot fails with it (the spool cannot be read). */
+    volatile RuntimeException failWith;
 
     @Override
     public NotifierHealth snapshot() {
+      if (failWith != null) {
+        throw failWith;
+      }
       return new NotifierHealth(T0, 4, 120, 1, 3, 7, 2, 1, 5, Optional.of(Duration.ofMillis(35)),
           Optional.of(Duration.ofMillis(80)), Optional.of(Duration.ofMillis(140)), Duration.ofSeconds(5),
-          Optional.of(T0.minusSeconds(12)), 1, dead, Map.of(), Optional.empty());
+          oldestPending, 1, dead, Map.of(), Optional.empty());
     }
   }
 
