@@ -222,7 +222,7 @@ public final class WebhookLanes {
       try {
         write(outcome);
         lane.owed.recorded(outcome);
-      } catch (SpoolUnavailableException e) {
+      } catch (SpoolUnavailableException | RuntimeException e) {
         log.error("lane {}: {} outcome(s) still not recorded at stop ({}); their messages stay in flight in the "
             + "spool and are sent once more after the restart", lane.id, lane.owed.size(), e.getMessage());
         return;
