@@ -14,10 +14,9 @@ import java.util.Objects;
  * <p>The rule: an outcome that could not be recorded is kept and its <em>write</em> retried, with
  * capped exponential backoff, before the lane makes any new send; its messages are never sent
  * again by this run. Without it a delivered message whose "delivered" mark failed would stay in
- * flight in the lane and go out again on every retry (a full disk became 28 copies of the same
- * message in 40 s). A restart before the write succeeds finds those messages in flight, which
- * opening the spool returns to pending, so each is sent at most once more: a full disk sends no
- * message more than twice. Any other failed spool write of the lane (a claim) backs off on the same
+ * flight in the lane and go out again on every retry: a duplicate storm. A restart before the
+ * write succeeds finds those messages in flight, which opening the spool returns to pending, so
+ * each is sent at most once more: a full disk sends no message more than twice. Any other failed spool write of the lane (a claim) backs off on the same
  * schedule, so a full disk never makes a lane loop hot.
  *
  * <p>Plain state with time passed in; not thread-safe: the lane that owns it uses it from one step
