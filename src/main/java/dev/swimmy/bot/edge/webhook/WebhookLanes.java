@@ -15,6 +15,7 @@ import dev.swimmy.bot.core.relay.SinkOutcome;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.core.relay.SpooledMessage;
+import dev.swimmy.bot.core.relay.UnrecordedOutcomes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,11 @@ import org.slf4j.LoggerFactory;
  * dead-lettered or released; a crash returns them to pending when the spool is opened, so a crash
  * can only duplicate requests that were in flight (or parts of a split message). {@link #stop}
  * releases everything claimed and unsent. Proven by {@code WebhookLanesTest}.
+ *
+ * <p>An outcome the spool cannot record (disk full) is kept in the lane's {@link
+ * UnrecordedOutcomes} and its write retried with backoff before the lane sends anything else; its
+ * messages are never sent again by this run, and at most once more after a restart (they are still
+ * in flight in the spool). Proven on a real full file system by {@code FullDiskLanesTest}.
  */
 public final class WebhookLanes {
   private static final Logger log = LoggerFactory.getLogger(WebhookLanes.class);
@@ -73,6 +79,7 @@ public final class WebhookLanes {
   private final RateLimitState rateLimits = new RateLimitState();
   private final InvalidRequestBudget budget;
   private final ThreadPoolExecutor workers;
+  private final RandomGenerator random;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final Map<String, SenderHealth.LastError> lastErrors = new ConcurrentHashMap<>();
   private final AtomicBoolean pollQueued = new AtomicBoolean();
@@ -94,6 +101,7 @@ public final class WebhookLanes {
     this.scheduler = scheduler;
     this.classifier = new ResponseClassifier(new Backoff(settings.backoffBase(), settings.backoffCap(), random));
     this.budget = new InvalidRequestBudget(settings.invalidRequestLimit(), InvalidRequestBudget.WINDOW);
+    this.random = random;
     AtomicInteger n = new AtomicInteger();
     this.workers = new ThreadPoolExecutor(settings.maxConcurrentRequests(), settings.maxConcurrentRequests(),
         0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -107,6 +115,7 @@ public final class WebhookLanes {
   private static final class Lane {
     final String id;
     final Deque<SpooledMessage> carry = new ArrayDeque<>();
+    final UnrecordedOutcomes owed;
     Request inProgress;
     boolean running;
     /** Work may have arrived while a step ran: run another step when this one ends. */
@@ -116,9 +125,12 @@ public final class WebhookLanes {
     Instant readyAt = Instant.MIN;
     int failures;
     int sendSingly;
+    /** Whether the current episode of unrecordable outcomes was logged (once per episode). */
+    boolean owedLogged;
 
-    Lane(String id) {
+    Lane(String id, UnrecordedOutcomes owed) {
       this.id = id;
+      this.owed = owed;
     }
   }
 
@@ -180,6 +192,7 @@ public final class WebhookLanes {
     }
     List<Long> unsent = new ArrayList<>();
     for (Lane lane : lanes.values()) {
+      recordOwedAtStop(lane);
       synchronized (lane) {
         lane.carry.forEach(m -> unsent.add(m.id()));
         lane.carry.clear();
@@ -195,6 +208,20 @@ public final class WebhookLanes {
         spool.release(unsent);
       } catch (SpoolUnavailableException e) {
         log.error("could not release {} messages; the spool returns them to pending on next open", unsent.size(), e);
+      }
+    }
+  }
+
+  /** One last try to record what a lane owes; what still fails is resent once after the restart. */
+  private void recordOwedAtStop(Lane lane) {
+    for (UnrecordedOutcomes.Outcome outcome : lane.owed.owed()) {
+      try {
+        write(outcome);
+        lane.owed.recorded(outcome);
+      } catch (SpoolUnavailableException | RuntimeException e) {
+        log.error("lane {}: {} outcome(s) still not recorded at stop ({}); their messages stay in flight in the "
+            + "spool and are sent once more after the restart", lane.id, lane.owed.size(), e.getMessage());
+        return;
       }
     }
   }
@@ -247,7 +274,7 @@ public final class WebhookLanes {
     }
     try {
       for (String id : spool.webhooksWithPending()) {
-        Lane lane = lanes.computeIfAbsent(id, Lane::new);
+        Lane lane = lanes.computeIfAbsent(id, this::newLane);
         if (lane.dead && !isMarkedDead(id) && reviveLane(id)) {
           // the spool lists it again: an admin requeued it or the config changed
           alerts.clear("dead-webhook:" + id, "webhook " + id + " is back", clock.instant());
@@ -275,13 +302,18 @@ public final class WebhookLanes {
     checkBudget(now);
   }
 
+  private Lane newLane(String id) {
+    return new Lane(id, new UnrecordedOutcomes(
+        new Backoff(UnrecordedOutcomes.RETRY_BASE, UnrecordedOutcomes.RETRY_CAP, random)));
+  }
+
   private boolean isMarkedDead(String id) throws SpoolUnavailableException {
     return spool.deadWebhooks().stream().anyMatch(d -> d.webhookId().equals(id));
   }
 
   /** Lets the lane run again; returns whether it was dead. */
   private boolean reviveLane(String id) {
-    Lane lane = lanes.computeIfAbsent(id, Lane::new);
+    Lane lane = lanes.computeIfAbsent(id, this::newLane);
     synchronized (lane) {
       boolean wasDead = lane.dead;
       lane.dead = false;
@@ -350,8 +382,11 @@ public final class WebhookLanes {
     try {
       more = step(lane);
     } catch (SpoolUnavailableException e) {
-      log.warn("spool unavailable in lane {}: {}", lane.id, e.getMessage());
-      lane.readyAt = clock.instant().plus(SPOOL_RETRY);
+      // A claim that cannot be written backs off like an unrecorded outcome: never a hot loop.
+      lane.readyAt = lane.owed.writeFailed(clock.instant());
+      if (lane.owed.failuresInARow() == 1) {
+        log.warn("spool unavailable in lane {}: {}; retrying with backoff", lane.id, e.getMessage());
+      }
       more = true;
     } catch (InterruptedException e) {
       me.interrupt();
@@ -381,6 +416,9 @@ public final class WebhookLanes {
       return false;
     }
     Instant now = clock.instant();
+    if (!recordOwed(lane, now)) {
+      return true;
+    }
     if (lane.inProgress != null && lane.inProgress.next == 0
         && (lane.inProgress.digest || lane.inProgress.members.stream().anyMatch(m -> expired(m, now)))) {
       // A request that waited (outage, backoff) is rebuilt when its turn comes: messages that
@@ -442,6 +480,7 @@ public final class WebhookLanes {
     int want = settings.claimBatch() - lane.carry.size();
     if (want > 0) {
       lane.carry.addAll(spool.claim(lane.id, want));
+      lane.owed.writeSucceeded();
     }
     // An outage's backlog: take every expired message now, so they fold into one digest.
     while (!lane.carry.isEmpty() && expired(lane.carry.peekLast(), now)
@@ -487,14 +526,15 @@ public final class WebhookLanes {
     return new Request(pack.messages(), fitted.payloads(), false, false);
   }
 
-  private boolean delivered(Lane lane, Request req, Instant at) throws SpoolUnavailableException {
+  private boolean delivered(Lane lane, Request req, Instant at) {
     lane.failures = 0;
     if (req.next + 1 < req.parts.size()) {
       req.next++;
       return true;
     }
-    spool.delivered(req.ids(), at);
     lane.inProgress = null;
+    lane.owed.add(new UnrecordedOutcomes.Delivered(req.ids(), at));
+    recordOwed(lane, at);
     if (req.digest) {
       metrics.failure(FailureReason.EXPIRED, req.members.size());
       return true;
@@ -550,8 +590,7 @@ public final class WebhookLanes {
             + " notifications moved to dead letters; fix the webhook in the config or requeue them.", at));
   }
 
-  private boolean rejected(Lane lane, Request req, DeliveryResult.Rejected r, Instant at)
-      throws SpoolUnavailableException {
+  private boolean rejected(Lane lane, Request req, DeliveryResult.Rejected r, Instant at) {
     lane.inProgress = null;
     if (req.packed) {
       // One of the packed messages is bad: send them one by one so only that one is dead-lettered.
@@ -562,11 +601,57 @@ public final class WebhookLanes {
       return true;
     }
     String reason = "HTTP " + r.status() + " " + r.discordError();
-    spool.deadLetter(req.ids(), reason, at);
+    lane.owed.add(new UnrecordedOutcomes.DeadLettered(req.ids(), reason, at));
+    recordOwed(lane, at);
     metrics.failure(FailureReason.CLIENT_ERROR, req.members.size());
     recordError(lane, at, FailureReason.CLIENT_ERROR, reason);
     log.warn("webhook {} rejected {} message(s): {}", lane.id, req.members.size(), reason);
     return true;
+  }
+
+  // ---- recording outcomes ----------------------------------------------------------------------
+
+  /**
+   * Writes what the lane owes the spool, oldest first; false while some of it cannot be written yet
+   * (the lane then waits until {@code lane.readyAt} and sends nothing: the write is retried, never
+   * the send).
+   */
+  private boolean recordOwed(Lane lane, Instant now) {
+    while (true) {
+      UnrecordedOutcomes.Next next = lane.owed.next(now);
+      if (next instanceof UnrecordedOutcomes.Proceed) {
+        return true;
+      }
+      if (next instanceof UnrecordedOutcomes.WaitUntil w) {
+        lane.readyAt = w.at();
+        return false;
+      }
+      UnrecordedOutcomes.Outcome outcome = ((UnrecordedOutcomes.Write) next).outcome();
+      try {
+        write(outcome);
+        lane.owed.recorded(outcome);
+        if (lane.owed.isEmpty() && lane.owedLogged) {
+          lane.owedLogged = false;
+          log.info("lane {}: the spool recorded every outcome it could not record before", lane.id);
+        }
+      } catch (SpoolUnavailableException e) {
+        lane.readyAt = lane.owed.writeFailed(clock.instant());
+        if (!lane.owedLogged) {
+          lane.owedLogged = true;
+          log.warn("lane {}: the spool cannot record {} outcome(s) ({}); sending paused, retrying the write "
+              + "(never the send) with backoff", lane.id, lane.owed.size(), e.getMessage());
+        }
+        return false;
+      }
+    }
+  }
+
+  private void write(UnrecordedOutcomes.Outcome outcome) throws SpoolUnavailableException {
+    if (outcome instanceof UnrecordedOutcomes.Delivered d) {
+      spool.delivered(d.ids(), d.at());
+    } else if (outcome instanceof UnrecordedOutcomes.DeadLettered d) {
+      spool.deadLetter(d.ids(), d.reason(), d.at());
+    }
   }
 
   // ---- health and alerts ----------------------------------------------------------------------
