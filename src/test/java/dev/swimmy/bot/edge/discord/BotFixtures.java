@@ -119,7 +119,7 @@ final class BotFixtures {
 
     @Override
     public NotifierHealth snapshot() {
-      return new NotifierHealth(T0, 4, 120, 1, 3, 7, 2, 1, 5, Optional.of(Duration.ofMillis(35)),
+      return new NotifierHealth(T0, 4, 120, 1, 3, 7, 2, 1, 5, 2, 0, Optional.of(Duration.ofMillis(35)),
           Optional.of(Duration.ofMillis(80)), Optional.of(Duration.ofMillis(140)), Duration.ofSeconds(5),
           Optional.of(T0.minusSeconds(12)), 1, dead, Map.of(), Optional.empty());
     }
