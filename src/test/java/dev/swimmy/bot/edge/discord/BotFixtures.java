@@ -85,9 +85,14 @@ final class BotFixtures {
     volatile RuntimeException failWith;
     /** When set, rendering waits for it (a slow status read). */
     volatile java.util.concurrent.CountDownLatch gate;
+    /** Overview renders so far: each panel tick renders the overview once, first thing. */
+    final java.util.concurrent.atomic.AtomicInteger overviews = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public Message status(StatusSection section) {
+      if (section == StatusSection.OVERVIEW) {
+        overviews.incrementAndGet();
+      }
       if (failWith != null) {
         throw failWith;
       }
