@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ public final class NotifierMetricsFile implements AutoCloseable {
   private final RelayMetrics metrics;
   private final Supplier<SenderHealth> sender;
   private final Clock clock;
-  private volatile SpoolStats lastStats = new SpoolStats(0, 0, 0, 0, java.util.Optional.empty());
+  private volatile SpoolStats lastStats = new SpoolStats(0, 0, 0, 0, Optional.empty());
   private ScheduledExecutorService scheduler;
 
   public NotifierMetricsFile(Path file, Spool spool, RelayMetrics metrics, Supplier<SenderHealth> sender,
