@@ -6,6 +6,7 @@ import dev.swimmy.bot.core.discord.DeadLetterAdmin;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.relay.AlertSink;
+import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.WebhookAddress;
 import dev.swimmy.bot.edge.discord.AdminAlerts;
 import dev.swimmy.bot.edge.discord.DiscordBot;
@@ -112,11 +113,11 @@ public final class Daemon implements AutoCloseable {
             if (lanes != null && outcome.queued() > 0) {
               lanes.wake();
             }
-          });
+          }, () -> senderHealth(lanesRef.get()));
       return relay::close;
     });
-    RelayHealth health = DiscordWiring.relayHealth(relay.spool(), () -> lanesRef.get().health(),
-        () -> relay.metrics().figures(clock.instant()), n.latencySlo(),
+    RelayHealth health = DiscordWiring.relayHealth(relay.spool(), () -> senderHealth(lanesRef.get()),
+        () -> relay.metrics().intake(), n.latencySlo(),
         () -> relay.metrics().spoolAvailable() ? Optional.empty()
             : Optional.of("the spool cannot be written (disk full or read-only?)"));
     StatusViews views = DiscordWiring.statusViews(status);
@@ -148,6 +149,10 @@ public final class Daemon implements AutoCloseable {
       relay.start();
       return relay::stopIntake;
     });
+  }
+
+  private SenderHealth senderHealth(WebhookLanes lanes) {
+    return lanes == null ? SenderHealth.idle(clock.instant()) : lanes.health();
   }
 
   private String alertRoute() {

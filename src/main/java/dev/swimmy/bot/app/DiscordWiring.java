@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * StatusViews views = DiscordWiring.statusViews(statusService);
- * RelayHealth health = DiscordWiring.relayHealth(spool, lanes::health, figures, slo, spoolError);
+ * RelayHealth health = DiscordWiring.relayHealth(spool, lanes::health, relayMetrics::intake, slo, spoolError);
  * DeadLetterAdmin deadLetters = DeadLetterAdmin.of(spool, lanes::revive);
  * Optional<DiscordBot> bot = DiscordWiring.bot(config, views, relayHealth, deadLetters, clock);
  * AdminAlerts alerts = DiscordWiring.alerts(config, bot, relayHealth, views, relay.episodes(), clock);
@@ -75,17 +75,22 @@ public final class DiscordWiring {
   /**
    * The relay's health as {@code /notifier} and the alerts read it, from its parts: the spool
    * (queue, dead letters, dead webhooks with reasons), the sender's health (e.g. {@code
-   * WebhookLanes::health}), intake's figures (e.g. {@code () -> relayMetrics.figures(clock.instant())})
-   * and the last spool write failure while writes are failing.
+   * WebhookLanes::health}), intake's counts (e.g. {@code relayMetrics::intake}) and the last spool
+   * write failure while writes are failing. The figures are {@link NotifierFigures#of} of the same
+   * parts the metrics file is written from.
    */
   public static RelayHealth relayHealth(
       Spool spool,
       Supplier<SenderHealth> sender,
-      Supplier<NotifierFigures> intake,
+      Supplier<NotifierFigures.Intake> intake,
       Duration latencySlo,
       Supplier<Optional<String>> spoolError) {
-    return () -> NotifierHealth.of(sender.get(), spool.stats(), spool.deadWebhooks(),
-        NotifierHealth.IntakeCounts.of(intake.get()), latencySlo, spoolError.get());
+    return () -> {
+      Spool.SpoolStats stats = spool.stats();
+      SenderHealth s = sender.get();
+      return NotifierHealth.of(NotifierFigures.of(s.at(), stats, intake.get(), s), s, stats,
+          spool.deadWebhooks(), latencySlo, spoolError.get());
+    };
   }
 
   /**

@@ -75,7 +75,7 @@ class DiscordWiringTest {
   }
 
   static NotifierHealth health() {
-    return new NotifierHealth(Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(),
+    return new NotifierHealth(Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(),
         Optional.empty(), Duration.ofSeconds(60), Optional.empty(), 0, List.of(), Map.of(), Optional.empty());
   }
 

@@ -103,7 +103,7 @@ public final class InteractionLatencyBenchmark {
   }
 
   static NotifierHealth health() {
-    return new NotifierHealth(Instant.now(), 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(),
+    return new NotifierHealth(Instant.now(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(),
         Optional.empty(), Duration.ofSeconds(5), Optional.empty(), 0, List.of(), Map.of(), Optional.empty());
   }
 

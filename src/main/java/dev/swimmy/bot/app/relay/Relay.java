@@ -4,6 +4,7 @@ import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.core.discord.AlertEpisodeStore;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.EnvelopeDecoder;
+import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.edge.files.NotifierMetricsFile;
@@ -18,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * The relay's intake side as the daemon sees it: {@link #open} opens the spool and builds the
@@ -53,6 +55,12 @@ public final class Relay implements AutoCloseable {
   /** As {@link #open(Config.Notifier, Clock, AlertSink, MeterRegistry)}, with a commit listener. */
   public static Relay open(Config.Notifier config, Clock clock, AlertSink alerts, RelayMetrics metrics,
       IntakeListener listener) throws SpoolUnavailableException {
+    return open(config, clock, alerts, metrics, listener, () -> SenderHealth.idle(clock.instant()));
+  }
+
+  /** As above, with the sender's health for the metrics file (the lanes start after the spool opens). */
+  public static Relay open(Config.Notifier config, Clock clock, AlertSink alerts, RelayMetrics metrics,
+      IntakeListener listener, Supplier<SenderHealth> sender) throws SpoolUnavailableException {
     SqliteSpool spool = SqliteSpool.open(config.spool(),
         new SqliteSpool.Settings(config.queueMax(), config.dedupeWindow(), Duration.ofMinutes(10), 0),
         clock, metrics::spoolWriteFailed);
@@ -63,7 +71,7 @@ public final class Relay implements AutoCloseable {
     PullLoop pull = new PullLoop(
         PullLoop.Settings.of(config.bind(), config.heartbeatInterval(), config.maxFrameBytes()),
         decoder, spool, metrics, alerts, clock, listener);
-    return new Relay(config, spool, metrics, pull, new NotifierMetricsFile(config.metricsFile(), spool, metrics, clock),
+    return new Relay(config, spool, metrics, pull, new NotifierMetricsFile(config.metricsFile(), spool, metrics, sender, clock),
         nonce);
   }
 

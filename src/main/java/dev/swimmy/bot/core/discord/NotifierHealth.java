@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * One snapshot of the relay's health, as {@code /notifier} and the admin alerts read it. Counters
- * are totals since start; latencies are empty until something was delivered. {@code spoolError}
- * holds the last spool write failure while writes are failing, empty once one succeeds again.
+ * are totals since start and mean what {@link NotifierFigures} defines (the same figures the
+ * metrics file and {@code /metrics} carry); latencies are empty until something was delivered.
+ * {@code spoolError} holds the last spool write failure while writes are failing, empty once one
+ * succeeds again.
  */
 public record NotifierHealth(
     Instant takenAt,
@@ -25,6 +27,8 @@ public record NotifierHealth(
     long rejected,
     long rateLimited,
     long dedupeSuppressed,
+    long deadLettered,
+    long expired,
     Optional<Duration> latencyP50,
     Optional<Duration> latencyP95,
     Optional<Duration> latencyP99,
@@ -40,41 +44,36 @@ public record NotifierHealth(
     lastErrorByWebhook = Map.copyOf(lastErrorByWebhook);
   }
 
-  /** What intake counted: frames dropped for space, rejected, and suppressed as duplicates. */
-  public record IntakeCounts(long drops, long rejected, long dedupeSuppressed) {
-    /** Intake's counts out of the metrics-file figures. */
-    public static IntakeCounts of(NotifierFigures f) {
-      return new IntakeCounts(f.drops(), f.rejected(), f.dedupeSuppressed());
-    }
-  }
-
   /**
-   * The snapshot the relay's parts make together: the sender's health, the spool's figures and
-   * dead webhooks (with reasons), intake's counts, the SLO, and the last spool write failure.
+   * The snapshot of the relay's figures ({@link NotifierFigures#of}), with what only {@code
+   * /notifier} shows: the sender's last error per webhook, the spool's oldest pending time, dead
+   * letters and dead webhooks (with reasons), the SLO, and the last spool write failure.
    */
   public static NotifierHealth of(
+      NotifierFigures figures,
       SenderHealth sender,
       SpoolStats spool,
       List<DeadWebhook> deadWebhooks,
-      IntakeCounts intake,
       Duration latencySlo,
       Optional<String> spoolError) {
-    boolean measured = sender.delivered() > 0;
+    boolean measured = figures.delivered() > 0;
     Map<String, String> lastErrors = new java.util.TreeMap<>();
     sender.lastErrorByWebhook().forEach((id, e) -> lastErrors.put(id, e.reason() + " " + e.detail()));
     return new NotifierHealth(
-        sender.at(),
-        spool.pending() + spool.inFlight(),
-        sender.delivered(),
-        intake.drops(),
-        sender.errors(),
-        sender.retries(),
-        intake.rejected(),
-        sender.rateLimited(),
-        intake.dedupeSuppressed(),
-        measured ? Optional.of(Duration.ofMillis(sender.latencyP50Ms())) : Optional.empty(),
-        measured ? Optional.of(Duration.ofMillis(sender.latencyP95Ms())) : Optional.empty(),
-        measured ? Optional.of(Duration.ofMillis(sender.latencyP99Ms())) : Optional.empty(),
+        figures.timestamp(),
+        (int) Math.min(Integer.MAX_VALUE, figures.queueLen()),
+        figures.delivered(),
+        figures.drops(),
+        figures.errors(),
+        figures.retries(),
+        figures.rejected(),
+        figures.rateLimited(),
+        figures.dedupeSuppressed(),
+        figures.deadLettered(),
+        figures.expired(),
+        measured ? Optional.of(Duration.ofMillis(figures.latencyP50Ms())) : Optional.empty(),
+        measured ? Optional.of(Duration.ofMillis(figures.latencyP95Ms())) : Optional.empty(),
+        measured ? Optional.of(Duration.ofMillis(figures.latencyP99Ms())) : Optional.empty(),
         latencySlo,
         spool.oldestPending(),
         spool.deadLetters(),
@@ -83,10 +82,9 @@ public record NotifierHealth(
         spoolError);
   }
 
-  /** Delivered over delivered plus errors, or empty before any attempt ended. */
+  /** Delivered over finished, as {@link NotifierFigures#successRate(long, long, long, long)}. */
   public Optional<Double> successRate() {
-    long attempts = delivered + errors;
-    return attempts == 0 ? Optional.empty() : Optional.of((double) delivered / attempts);
+    return NotifierFigures.successRate(delivered, deadLettered, expired, drops);
   }
 
   public boolean sloBreached() {

@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Renders {@code /notifier}: the relay's health and the dead-letter lists, always inside
- * Discord's limits. Times use Discord's {@code <t:UNIX:R>} markup so clients show live ages.
+ * Discord's limits. Every figure means what {@code NotifierFigures} defines: errors are failed
+ * attempts (no 429s, no retries), the success rate is delivered over finished (delivered,
+ * dead-lettered, expired or dropped). Times use Discord's {@code <t:UNIX:R>} markup so clients show live ages.
  * Webhooks appear by id only; their tokens never reach this class.
  */
 public final class NotifierView {
@@ -32,6 +34,8 @@ public final class NotifierView {
     fields.add(new Field("Success rate", h.successRate().map(NotifierView::percent).orElse("—"), true));
     fields.add(new Field("Errors", String.valueOf(h.errors()), true));
     fields.add(new Field("Retries", String.valueOf(h.retries()), true));
+    fields.add(new Field("Dead-lettered", String.valueOf(h.deadLettered()), true));
+    fields.add(new Field("Expired (in digests)", String.valueOf(h.expired()), true));
     fields.add(new Field("Drops", String.valueOf(h.drops()), true));
     fields.add(new Field("Rejected", String.valueOf(h.rejected()), true));
     fields.add(new Field("Rate limited", String.valueOf(h.rateLimited()), true));

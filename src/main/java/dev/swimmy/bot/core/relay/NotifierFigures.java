@@ -1,18 +1,42 @@
 package dev.swimmy.bot.core.relay;
 
+import dev.swimmy.bot.core.relay.Spool.SpoolStats;
 import dev.swimmy.bot.core.sexp.Sexp;
 import dev.swimmy.bot.core.sexp.Sexp.Dotted;
 import dev.swimmy.bot.core.sexp.Sexp.Int;
 import dev.swimmy.bot.core.sexp.Sexp.Lst;
 import dev.swimmy.bot.core.sexp.Sexp.Sym;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The figures of {@code data/notifier_metrics.sexp}, which the engine merges into its own
- * telemetry. {@link #toSexp} gives exactly SPEC.md's alist, in its order, with the timestamp in
- * Lisp universal time and every other value a non-negative integer.
+ * The relay's figures, defined once: {@code data/notifier_metrics.sexp}, {@code /notifier} and
+ * {@code /metrics} all show what this record says (the README's "Reading the metrics" names the
+ * Prometheus series of each). Counters are totals since start.
+ *
+ * <ul>
+ *   <li>{@code queueLen}: messages accepted and not finished, i.e. pending plus in flight.
+ *   <li>{@code errors}: failed delivery attempts (400 refused, 5xx, network error or timeout,
+ *       401/403, 404 dead webhook: every {@link FailureReason} but {@code RATE_LIMITED}) plus failed
+ *       spool writes. Not a 429 (that is {@code rateLimited}), not the retry that follows a failed
+ *       attempt (that is {@code retries}), not a message folded into a digest ({@code expired}).
+ *       A message that fails once and is then delivered counts one error and one delivery.
+ *   <li>{@code deadLettered}: messages moved to dead letters (refused, or their webhook died);
+ *       {@code expired}: messages older than {@code max-age}, sent only as a line of a digest;
+ *       {@code drops}: oldest pending dropped past {@code queue-max}.
+ *   <li>Success rate: messages delivered over messages finished, where finished is delivered plus
+ *       dead-lettered plus expired plus dropped ({@link #successRate()}).
+ *   <li>Latency percentiles: over the last deliveries, from the engine's time (else receive time)
+ *       to Discord's 2xx, in milliseconds; 0 before the first delivery.
+ * </ul>
+ *
+ * <p>{@link #toSexp} gives exactly SPEC.md's alist, in its order, with the timestamp in Lisp
+ * universal time and every other value a non-negative integer; {@code deadLettered} and {@code
+ * expired} are not in the file (SPEC fixes its keys).
  */
 public record NotifierFigures(
     Instant timestamp,
@@ -28,8 +52,50 @@ public record NotifierFigures(
     long oldestPendingAgeSecs,
     long latencyP50Ms,
     long latencyP95Ms,
-    long latencyP99Ms) {
+    long latencyP99Ms,
+    long deadLettered,
+    long expired) {
   public static final int SCHEMA_VERSION = 1;
+
+  /** What intake and the spool counted: drops, rejected frames, duplicates and failed spool writes. */
+  public record Intake(long drops, long rejected, long dedupeSuppressed, long spoolWriteFailures) {}
+
+  /** The figures of the relay's three parts, as of {@code now}. */
+  public static NotifierFigures of(Instant now, SpoolStats spool, Intake intake, SenderHealth sender) {
+    return new NotifierFigures(now, queueLength(spool), intake.drops(),
+        sender.errors() + intake.spoolWriteFailures(), sender.delivered(), intake.rejected(), sender.retries(),
+        sender.rateLimited(), intake.dedupeSuppressed(), spool.deadWebhooks(), oldestPendingAgeSecs(spool, now),
+        sender.latencyP50Ms(), sender.latencyP95Ms(), sender.latencyP99Ms(), sender.deadLettered(), sender.expired());
+  }
+
+  /** Whether a failed attempt for this reason counts as an error: all but a 429. */
+  public static boolean isError(FailureReason reason) {
+    return reason != FailureReason.RATE_LIMITED;
+  }
+
+  /** Messages accepted and not finished: pending plus in flight. */
+  public static long queueLength(SpoolStats spool) {
+    return (long) spool.pending() + spool.inFlight();
+  }
+
+  /** Age of the oldest pending message in whole seconds, 0 when none. */
+  public static long oldestPendingAgeSecs(SpoolStats spool, Instant now) {
+    return spool.oldestPending().map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
+  }
+
+  /**
+   * Delivered over finished (delivered + dead-lettered + expired + dropped), between 0 and 1;
+   * empty while no message has finished.
+   */
+  public static Optional<Double> successRate(long delivered, long deadLettered, long expired, long drops) {
+    long finished = delivered + deadLettered + expired + drops;
+    return finished == 0 ? Optional.empty() : Optional.of((double) delivered / finished);
+  }
+
+  /** {@link #successRate(long, long, long, long)} of these figures. */
+  public Optional<Double> successRate() {
+    return successRate(delivered, deadLettered, expired, drops);
+  }
 
   public Sexp toSexp() {
     List<Sexp> pairs = new ArrayList<>();
@@ -52,6 +118,6 @@ public record NotifierFigures(
   }
 
   private static void pair(List<Sexp> pairs, String key, long value) {
-    pairs.add(new Dotted(List.of(new Sym(null, key.toUpperCase(java.util.Locale.ROOT))), Int.of(Math.max(0, value))));
+    pairs.add(new Dotted(List.of(new Sym(null, key.toUpperCase(Locale.ROOT))), Int.of(Math.max(0, value))));
   }
 }

@@ -1,22 +1,23 @@
 package dev.swimmy.bot.core.relay;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A read-only snapshot of the webhook sender for {@code /notifier} and {@code
- * data/notifier_metrics.sexp}: counts since start, latency percentiles over recent deliveries, the
- * oldest pending age, and each webhook's last error (named by id, never with its token).
+ * A read-only snapshot of the webhook sender, one of the parts {@link NotifierFigures#of} combines:
+ * counts since start (meaning as {@link NotifierFigures} defines them), latency percentiles over
+ * recent deliveries, the oldest pending age, and each webhook's last error (named by id, never with
+ * its token). {@code errorsByReason} holds failed attempts by {@link FailureReason#label()}, errors
+ * only (no 429s).
  */
 public record SenderHealth(
     Instant at,
     long delivered,
     long retries,
     long rateLimited,
-    Map<String, Long> failuresByReason,
+    Map<String, Long> errorsByReason,
     long latencyP50Ms,
     long latencyP95Ms,
     long latencyP99Ms,
@@ -24,33 +25,26 @@ public record SenderHealth(
     Map<String, LastError> lastErrorByWebhook,
     Set<String> deadWebhooks,
     int invalidRequestsLast10Min,
-    Optional<Instant> pausedUntil) {
+    Optional<Instant> pausedUntil,
+    long deadLettered,
+    long expired) {
 
   public SenderHealth {
-    failuresByReason = Map.copyOf(failuresByReason);
+    errorsByReason = Map.copyOf(errorsByReason);
     lastErrorByWebhook = Map.copyOf(lastErrorByWebhook);
     deadWebhooks = Set.copyOf(deadWebhooks);
+  }
+
+  /** The sender before it has done anything (or before it exists, while the daemon starts). */
+  public static SenderHealth idle(Instant at) {
+    return new SenderHealth(at, 0, 0, 0, Map.of(), 0, 0, 0, 0, Map.of(), Set.of(), 0, Optional.empty(), 0, 0);
   }
 
   /** The latest failure of one webhook. */
   public record LastError(Instant at, FailureReason reason, String detail) {}
 
+  /** Failed delivery attempts, all reasons together. */
   public long errors() {
-    return failuresByReason.values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  /** The sender's entries of the engine's metrics file, in the file's key names. */
-  public Map<String, Long> metricsFileEntries() {
-    Map<String, Long> m = new LinkedHashMap<>();
-    m.put("errors", errors());
-    m.put("delivered", delivered);
-    m.put("retries", retries);
-    m.put("rate_limited", rateLimited);
-    m.put("dead_webhooks", (long) deadWebhooks.size());
-    m.put("oldest_pending_age_secs", oldestPendingAgeSecs);
-    m.put("latency_p50_ms", latencyP50Ms);
-    m.put("latency_p95_ms", latencyP95Ms);
-    m.put("latency_p99_ms", latencyP99Ms);
-    return m;
+    return errorsByReason.values().stream().mapToLong(Long::longValue).sum();
   }
 }

@@ -1,6 +1,9 @@
 package dev.swimmy.bot.edge.files;
 
+import dev.swimmy.bot.core.relay.NotifierFigures;
+import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.Spool;
+import dev.swimmy.bot.core.relay.Spool.SpoolStats;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.core.sexp.SexpWriter;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
@@ -9,16 +12,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes {@code data/notifier_metrics.sexp} for the engine every {@code metrics-interval}, on the
- * thread {@code swimmy-notifier-metrics}: refreshes the queue gauges from the spool, then replaces
- * the file atomically. A spool that cannot be read leaves the last queue figures in place.
+ * thread {@code swimmy-notifier-metrics}: reads the spool's figures once, refreshes the queue gauges
+ * of {@code /metrics} from them, and replaces the file atomically with {@link NotifierFigures#of}
+ * of the spool, intake and sender. A spool that cannot be read leaves the last queue figures in
+ * place.
  */
 public final class NotifierMetricsFile implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NotifierMetricsFile.class);
@@ -26,13 +34,17 @@ public final class NotifierMetricsFile implements AutoCloseable {
   private final Path file;
   private final Spool spool;
   private final RelayMetrics metrics;
+  private final Supplier<SenderHealth> sender;
   private final Clock clock;
+  private volatile SpoolStats lastStats = new SpoolStats(0, 0, 0, 0, Optional.empty());
   private ScheduledExecutorService scheduler;
 
-  public NotifierMetricsFile(Path file, Spool spool, RelayMetrics metrics, Clock clock) {
+  public NotifierMetricsFile(Path file, Spool spool, RelayMetrics metrics, Supplier<SenderHealth> sender,
+      Clock clock) {
     this.file = file;
     this.spool = spool;
     this.metrics = metrics;
+    this.sender = sender;
     this.clock = clock;
   }
 
@@ -47,12 +59,15 @@ public final class NotifierMetricsFile implements AutoCloseable {
 
   /** Refreshes the figures and writes the file once. */
   public void write() throws IOException {
+    Instant now = clock.instant();
     try {
-      metrics.queue(spool.stats(), clock.instant());
+      lastStats = spool.stats();
+      metrics.queue(lastStats, now);
     } catch (SpoolUnavailableException e) {
       LOG.debug("metrics: spool unreadable, keeping the last queue figures: {}", e.getMessage());
     }
-    String text = SexpWriter.write(metrics.figures(clock.instant()).toSexp()) + "\n";
+    NotifierFigures figures = NotifierFigures.of(now, lastStats, metrics.intake(), sender.get());
+    String text = SexpWriter.write(figures.toSexp()) + "\n";
     AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -6,42 +6,27 @@ import dev.swimmy.bot.core.relay.Spool.SpoolStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The relay's meters, named as SPEC.md fixes them once Micrometer's Prometheus naming applies
- * ({@code swimmy.notifier.queue.length} is scraped as {@code swimmy_notifier_queue_length}, and a
- * counter gains {@code _total}). Intake feeds the intake figures; the sender feeds delivery,
- * retries, rate limits, errors and latency through the methods below. Thread-safe.
+ * Intake's and the spool's meters, named as SPEC.md fixes them once Micrometer's Prometheus naming
+ * applies ({@code swimmy.notifier.queue.length} is scraped as {@code swimmy_notifier_queue_length},
+ * and a counter gains {@code _total}). This class is the only owner of these names; delivery,
+ * retries, rate limits, delivery errors and latency belong to the sender's {@code
+ * edge.webhook.SenderMetrics}. The figures mean what {@link NotifierFigures} defines. Thread-safe.
  */
 public final class RelayMetrics {
-  private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
-  private static final Duration[] LATENCY_BUCKETS = {
-    Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-    Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
-    Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10)
-  };
-
   private final Counter queued;
-  private final Counter delivered;
   private final Counter dropped;
   private final Counter dedupeSuppressed;
   private final Counter spoolWriteFailures;
   private final Counter intakeRebuilds;
   private final Counter intakeErrors;
   private final Counter handoffBlocked;
-  private final Counter retries;
-  private final Counter rateLimited;
-  private final Counter errors;
   private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
-  private final Timer latency;
   private final AtomicLong queueLength = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicLong deadLetters = new AtomicLong();
@@ -49,12 +34,8 @@ public final class RelayMetrics {
   private final AtomicLong oldestPendingAge = new AtomicLong();
   private final AtomicLong spoolAvailable = new AtomicLong(1);
 
-  private final MeterRegistry registry;
-
   public RelayMetrics(MeterRegistry registry) {
-    this.registry = registry;
     queued = counter(registry, "swimmy.notifier.queued", "notifications committed to the spool");
-    delivered = counter(registry, "swimmy.notifier.delivered", "notifications Discord accepted");
     dropped = counter(registry, "swimmy.notifier.dropped", "oldest pending dropped past queue-max");
     dedupeSuppressed = counter(registry, "swimmy.notifier.dedupe.suppressed", "duplicates not queued");
     spoolWriteFailures = counter(registry, "swimmy.notifier.spool.write.failures", "spool operations that failed");
@@ -62,20 +43,11 @@ public final class RelayMetrics {
     intakeErrors = counter(registry, "swimmy.notifier.intake.errors", "unexpected errors in the PULL loop");
     handoffBlocked = counter(registry, "swimmy.notifier.intake.handoff.blocked",
         "times the PULL thread waited for the spool writer (backlog left in the engine's PUSH socket)");
-    retries = counter(registry, "swimmy.notifier.retries", "delivery attempts retried");
-    rateLimited = counter(registry, "swimmy.notifier.rate.limited", "429 answers from Discord");
-    errors = counter(registry, "swimmy.notifier.errors", "failed delivery attempts");
     for (RejectReason reason : RejectReason.values()) {
       rejected.put(reason, Counter.builder("swimmy.notifier.rejected").tag("reason", reason.label())
           .description("frames not queued, by reason").register(registry));
     }
-    latency = Timer.builder("swimmy.notifier.delivery.latency")
-        .description("engine time (else receive time) to Discord's 2xx")
-        .serviceLevelObjectives(LATENCY_BUCKETS)
-        .publishPercentiles(PERCENTILES)
-        .maximumExpectedValue(Duration.ofMinutes(10))
-        .register(registry);
-    gauge(registry, "swimmy.notifier.queue.length", queueLength, "pending notifications");
+    gauge(registry, "swimmy.notifier.queue.length", queueLength, "notifications accepted and not finished (pending + in flight)");
     gauge(registry, "swimmy.notifier.in.flight", inFlight, "notifications being sent");
     gauge(registry, "swimmy.notifier.dead.letters", deadLetters, "notifications parked as dead letters");
     gauge(registry, "swimmy.notifier.dead.webhooks", deadWebhooks, "webhooks marked dead");
@@ -137,32 +109,11 @@ public final class RelayMetrics {
 
   /** Refreshes the queue gauges from the spool's figures. */
   public void queue(SpoolStats stats, Instant now) {
-    queueLength.set(stats.pending());
+    queueLength.set(NotifierFigures.queueLength(stats));
     inFlight.set(stats.inFlight());
     deadLetters.set(stats.deadLetters());
     deadWebhooks.set(stats.deadWebhooks());
-    oldestPendingAge.set(stats.oldestPending().map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L));
-  }
-
-  // Delivery (fed by the sender).
-
-  public void delivered(int n, Duration latencyOfEach) {
-    delivered.increment(n);
-    for (int i = 0; i < n; i++) {
-      latency.record(latencyOfEach);
-    }
-  }
-
-  public void retried() {
-    retries.increment();
-  }
-
-  public void rateLimited() {
-    rateLimited.increment();
-  }
-
-  public void deliveryFailed() {
-    errors.increment();
+    oldestPendingAge.set(NotifierFigures.oldestPendingAgeSecs(stats, now));
   }
 
   // Readings.
@@ -183,31 +134,9 @@ public final class RelayMetrics {
     return (long) intakeRebuilds.count();
   }
 
-  /** Failed sends as the webhook lanes count them, by reason ({@code swimmy.notifier.failures}). */
-  private double senderFailures() {
-    return registry.find("swimmy.notifier.failures").counters().stream().mapToDouble(Counter::count).sum();
-  }
-
-  /** The figures of the metrics file; {@code errors} counts failed sends and failed spool writes. */
-  public NotifierFigures figures(Instant now) {
-    Map<Double, Long> p = new java.util.HashMap<>();
-    for (ValueAtPercentile v : latency.takeSnapshot().percentileValues()) {
-      p.put(v.percentile(), Math.round(v.value(TimeUnit.MILLISECONDS)));
-    }
-    return new NotifierFigures(
-        now,
-        queueLength.get(),
-        (long) dropped.count(),
-        (long) (errors.count() + spoolWriteFailures.count() + senderFailures()),
-        (long) delivered.count(),
-        rejectedTotal(),
-        (long) retries.count(),
-        (long) rateLimited.count(),
-        (long) dedupeSuppressed.count(),
-        deadWebhooks.get(),
-        oldestPendingAge.get(),
-        p.getOrDefault(0.5, 0L),
-        p.getOrDefault(0.95, 0L),
-        p.getOrDefault(0.99, 0L));
+  /** Intake's part of the relay's figures. */
+  public NotifierFigures.Intake intake() {
+    return new NotifierFigures.Intake((long) dropped.count(), rejectedTotal(), (long) dedupeSuppressed.count(),
+        (long) spoolWriteFailures.count());
   }
 }

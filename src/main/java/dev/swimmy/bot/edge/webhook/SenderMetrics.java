@@ -1,6 +1,7 @@
 package dev.swimmy.bot.edge.webhook;
 
 import dev.swimmy.bot.core.relay.FailureReason;
+import dev.swimmy.bot.core.relay.NotifierFigures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,15 +14,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The sender's meters. Names (Prometheus form): {@code swimmy_notifier_delivered_total}, {@code
- * _retries_total}, {@code _rate_limited_total}, {@code _failures_total{reason}}, {@code
- * _splits_total}, {@code _truncations_total}, {@code swimmy_notifier_delivery_latency_seconds}
- * (histogram, buckets 10 ms to 10 min so a retry storm is still measured), {@code
- * swimmy_notifier_latency_p50_ms}/p95/p99 over the last 4,096 deliveries. Queue length, the oldest
- * pending age, drops and rejects belong to the intake's RelayMetrics.
+ * The sender's meters, the only owner of these names (Prometheus form): {@code
+ * swimmy_notifier_delivered_total}, {@code _retries_total}, {@code _rate_limited_total}, {@code
+ * _delivery_errors_total{reason}} (failed attempts, errors only: see {@link NotifierFigures}),
+ * {@code _dead_lettered_total}, {@code _expired_total}, {@code _splits_total}, {@code
+ * _truncations_total}, {@code swimmy_notifier_delivery_latency_seconds} (histogram, buckets 10 ms to
+ * 10 min so a retry storm is still measured) and {@code swimmy_notifier_latency_p50_ms}/p95/p99 over
+ * the last 4,096 deliveries, which are also the metrics file's percentiles. Intake's and the
+ * spool's meters belong to {@code edge.metrics.RelayMetrics}.
  */
 public final class SenderMetrics {
-  private static final Duration[] BUCKETS = {
+  static final Duration[] BUCKETS = {
     Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
     Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
     Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
@@ -32,9 +35,11 @@ public final class SenderMetrics {
   private final Counter delivered;
   private final Counter retries;
   private final Counter rateLimited;
+  private final Counter deadLettered;
+  private final Counter expired;
   private final Counter splits;
   private final Counter truncations;
-  private final Map<FailureReason, Counter> failures = new EnumMap<>(FailureReason.class);
+  private final Map<FailureReason, Counter> errors = new EnumMap<>(FailureReason.class);
   private final Timer latency;
   private final long[] recent = new long[WINDOW];
   private int recentCount;
@@ -42,14 +47,18 @@ public final class SenderMetrics {
   private final AtomicLong oldestPendingAgeSecs = new AtomicLong();
 
   public SenderMetrics(MeterRegistry registry) {
-    delivered = Counter.builder("swimmy.notifier.delivered").description("Notifications Discord stored (2xx)").register(registry);
-    retries = Counter.builder("swimmy.notifier.retries").description("Requests retried after a transient failure").register(registry);
-    rateLimited = Counter.builder("swimmy.notifier.rate.limited").description("429 answers").register(registry);
-    splits = Counter.builder("swimmy.notifier.splits").description("Payloads split to fit Discord's limits").register(registry);
-    truncations = Counter.builder("swimmy.notifier.truncations").description("Values truncated to fit Discord's limits").register(registry);
+    delivered = counter(registry, "swimmy.notifier.delivered", "Notifications Discord stored (2xx), digests not included");
+    retries = counter(registry, "swimmy.notifier.retries", "Requests retried after a 5xx or network error");
+    rateLimited = counter(registry, "swimmy.notifier.rate.limited", "429 answers (not errors)");
+    deadLettered = counter(registry, "swimmy.notifier.dead.lettered", "Notifications moved to dead letters");
+    expired = counter(registry, "swimmy.notifier.expired", "Notifications older than max-age, sent in a digest");
+    splits = counter(registry, "swimmy.notifier.splits", "Payloads split to fit Discord's limits");
+    truncations = counter(registry, "swimmy.notifier.truncations", "Values truncated to fit Discord's limits");
     for (FailureReason r : FailureReason.values()) {
-      failures.put(r, Counter.builder("swimmy.notifier.failures").tag("reason", r.label())
-          .description("Failed attempts and undelivered notifications by reason").register(registry));
+      if (NotifierFigures.isError(r)) {
+        errors.put(r, Counter.builder("swimmy.notifier.delivery.errors").tag("reason", r.label())
+            .description("Failed delivery attempts by reason (429s are rate_limited, not errors)").register(registry));
+      }
     }
     latency = Timer.builder("swimmy.notifier.delivery.latency")
         .description("Engine time (or receive time) to Discord's 2xx")
@@ -62,6 +71,10 @@ public final class SenderMetrics {
     Gauge.builder("swimmy.notifier.latency.p99.ms", () -> percentile(0.99)).register(registry);
     // The oldest pending age is exported once, by RelayMetrics from the spool's figures
     // (swimmy_notifier_oldest_pending_age_seconds); the sender keeps its own copy for its health.
+  }
+
+  private static Counter counter(MeterRegistry registry, String name, String help) {
+    return Counter.builder(name).description(help).register(registry);
   }
 
   void delivered(int n) {
@@ -85,8 +98,21 @@ public final class SenderMetrics {
     rateLimited.increment();
   }
 
+  /** A failed attempt; {@code reason} must be an error ({@link NotifierFigures#isError}). */
   void failure(FailureReason reason, int n) {
-    failures.get(reason).increment(n);
+    Counter c = errors.get(reason);
+    if (c == null) {
+      throw new IllegalArgumentException(reason + " is not an error");
+    }
+    c.increment(n);
+  }
+
+  void deadLettered(int n) {
+    deadLettered.increment(n);
+  }
+
+  void expired(int n) {
+    expired.increment(n);
   }
 
   void split() {
@@ -117,9 +143,17 @@ public final class SenderMetrics {
     return (long) rateLimited.count();
   }
 
-  Map<String, Long> failureCounts() {
+  long deadLetteredCount() {
+    return (long) deadLettered.count();
+  }
+
+  long expiredCount() {
+    return (long) expired.count();
+  }
+
+  Map<String, Long> errorCounts() {
     Map<String, Long> m = new LinkedHashMap<>();
-    failures.forEach((r, c) -> m.put(r.label(), (long) c.count()));
+    errors.forEach((r, c) -> m.put(r.label(), (long) c.count()));
     return m;
   }
 

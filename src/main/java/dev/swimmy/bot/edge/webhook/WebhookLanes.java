@@ -248,8 +248,9 @@ public final class WebhookLanes {
     Instant pause = globalPauseUntil.isAfter(now) ? globalPauseUntil
         : budget.exhausted(now) ? budget.nextRelief(now) : null;
     return new SenderHealth(now, metrics.deliveredCount(), metrics.retryCount(), metrics.rateLimitedCount(),
-        metrics.failureCounts(), metrics.percentile(0.50), metrics.percentile(0.95), metrics.percentile(0.99),
-        metrics.oldestPendingAgeSecs(), lastErrors, dead, budget.count(now), Optional.ofNullable(pause));
+        metrics.errorCounts(), metrics.percentile(0.50), metrics.percentile(0.95), metrics.percentile(0.99),
+        metrics.oldestPendingAgeSecs(), lastErrors, dead, budget.count(now), Optional.ofNullable(pause),
+        metrics.deadLetteredCount(), metrics.expiredCount());
   }
 
   // ---- polling --------------------------------------------------------------------------------
@@ -536,7 +537,7 @@ public final class WebhookLanes {
     lane.owed.add(new UnrecordedOutcomes.Delivered(req.ids(), at));
     recordOwed(lane, at);
     if (req.digest) {
-      metrics.failure(FailureReason.EXPIRED, req.members.size());
+      metrics.expired(req.members.size());
       return true;
     }
     metrics.delivered(req.members.size());
@@ -548,7 +549,6 @@ public final class WebhookLanes {
 
   private boolean rateLimited(Lane lane, DeliveryResult.RateLimited r, Instant at) {
     metrics.rateLimited();
-    metrics.failure(FailureReason.RATE_LIMITED, 1);
     recordError(lane, at, FailureReason.RATE_LIMITED, r.detail());
     if (r.invalid()) {
       budget.record(at);
@@ -583,7 +583,7 @@ public final class WebhookLanes {
     }
     int pending = spool.markWebhookDead(lane.id, d.detail(), at);
     spool.deadLetter(claimed, "webhook dead: " + d.detail(), at);
-    metrics.failure(FailureReason.DEAD_WEBHOOK, claimed.size() + pending);
+    metrics.deadLettered(claimed.size() + pending);
     log.warn("webhook {} is dead ({}); {} messages moved to dead letters", lane.id, d.detail(), claimed.size() + pending);
     alerts.raise(new RelayAlerts.Alert("dead-webhook:" + lane.id, "Webhook " + lane.id + " is dead",
         "Discord answered " + d.detail() + ". " + (claimed.size() + pending)
@@ -592,6 +592,7 @@ public final class WebhookLanes {
 
   private boolean rejected(Lane lane, Request req, DeliveryResult.Rejected r, Instant at) {
     lane.inProgress = null;
+    metrics.failure(FailureReason.CLIENT_ERROR, 1);
     if (req.packed) {
       // One of the packed messages is bad: send them one by one so only that one is dead-lettered.
       for (int i = req.members.size() - 1; i >= 0; i--) {
@@ -603,7 +604,7 @@ public final class WebhookLanes {
     String reason = "HTTP " + r.status() + " " + r.discordError();
     lane.owed.add(new UnrecordedOutcomes.DeadLettered(req.ids(), reason, at));
     recordOwed(lane, at);
-    metrics.failure(FailureReason.CLIENT_ERROR, req.members.size());
+    metrics.deadLettered(req.members.size());
     recordError(lane, at, FailureReason.CLIENT_ERROR, reason);
     log.warn("webhook {} rejected {} message(s): {}", lane.id, req.members.size(), reason);
     return true;

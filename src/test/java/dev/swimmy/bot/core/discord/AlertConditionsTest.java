@@ -44,7 +44,7 @@ class AlertConditionsTest {
 
   /** A health with a fast p99 under a 60 s SLO and the given oldest pending message. */
   static NotifierHealth health(Optional<java.time.Instant> oldestPending) {
-    return new NotifierHealth(T0, 3, 100, 0, 0, 0, 0, 0, 0, Optional.of(Duration.ofMillis(40)),
+    return new NotifierHealth(T0, 3, 100, 0, 0, 0, 0, 0, 0, 0, 0, Optional.of(Duration.ofMillis(40)),
         Optional.of(Duration.ofMillis(90)), Optional.of(Duration.ofMillis(200)), Duration.ofSeconds(60),
         oldestPending, 0, List.of(), Map.of(), Optional.empty());
   }

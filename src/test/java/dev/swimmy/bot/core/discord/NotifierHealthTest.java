@@ -3,8 +3,8 @@ package dev.swimmy.bot.core.discord;
 import static dev.swimmy.bot.core.discord.CoreFakes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.swimmy.bot.core.discord.NotifierHealth.IntakeCounts;
 import dev.swimmy.bot.core.relay.FailureReason;
+import dev.swimmy.bot.core.relay.NotifierFigures;
 import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import dev.swimmy.bot.core.relay.Spool.SpoolStats;
@@ -19,17 +19,22 @@ class NotifierHealthTest {
   static SenderHealth sender(long delivered, long p99) {
     return new SenderHealth(T0, delivered, 4, 2, Map.of("serverError", 3L, "timeout", 1L), 20, 60, p99, 12,
         Map.of("777", new SenderHealth.LastError(T0, FailureReason.AUTH_ERROR, "404 Unknown Webhook")),
-        Set.of("777"), 0, Optional.empty());
+        Set.of("777"), 0, Optional.empty(), 1, 1);
+  }
+
+  static NotifierHealth health(SenderHealth s, SpoolStats stats, NotifierFigures.Intake intake, List<DeadWebhook> dead,
+      Duration slo) {
+    return NotifierHealth.of(NotifierFigures.of(T0, stats, intake, s), s, stats, dead, slo, Optional.empty());
   }
 
   @Test
-  void theRelaysParts_makeOneSnapshot() {
-    NotifierHealth h = NotifierHealth.of(sender(96, 900), new SpoolStats(5, 1, 3, 1, Optional.of(T0.minusSeconds(40))),
-        List.of(new DeadWebhook("777", "404", T0)), new IntakeCounts(2, 7, 9), Duration.ofMillis(500), Optional.empty());
+  void theRelaysParts_makeOneSnapshot_withTheFiguresDefinitions() {
+    NotifierHealth h = health(sender(96, 900), new SpoolStats(5, 1, 3, 1, Optional.of(T0.minusSeconds(40))),
+        new NotifierFigures.Intake(2, 7, 9, 1), List.of(new DeadWebhook("777", "404", T0)), Duration.ofMillis(500));
 
     assertThat(h.queueLength()).isEqualTo(6);
-    assertThat(h.errors()).isEqualTo(4);
-    assertThat(h.successRate()).hasValue(0.96);
+    assertThat(h.errors()).as("4 failed attempts + 1 failed spool write").isEqualTo(5);
+    assertThat(h.successRate()).as("96 delivered of 96 + 1 dead-lettered + 1 expired + 2 dropped").hasValue(0.96);
     assertThat(h.sloBreached()).isTrue();
     assertThat(h.drops()).isEqualTo(2);
     assertThat(h.rejected()).isEqualTo(7);
@@ -38,11 +43,12 @@ class NotifierHealthTest {
   }
 
   @Test
-  void beforeAnythingWasDelivered_latenciesAreUnknown_notZero() {
-    NotifierHealth h = NotifierHealth.of(sender(0, 0), new SpoolStats(0, 0, 0, 0, Optional.empty()), List.of(),
-        new IntakeCounts(0, 0, 0), Duration.ofSeconds(60), Optional.empty());
+  void beforeAnythingWasDelivered_latenciesAndTheSuccessRateAreUnknown_notZero() {
+    NotifierHealth h = health(SenderHealth.idle(T0), new SpoolStats(0, 0, 0, 0, Optional.empty()),
+        new NotifierFigures.Intake(0, 0, 0, 0), List.of(), Duration.ofSeconds(60));
 
     assertThat(h.latencyP99()).isEmpty();
+    assertThat(h.successRate()).isEmpty();
     assertThat(h.sloBreached()).isFalse();
   }
 }

@@ -31,7 +31,7 @@ class NotifierViewTest {
 
   @Test
   void health_withNothingDeliveredYet_showsDashes() {
-    NotifierHealth h = new NotifierHealth(T0, 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+    NotifierHealth h = new NotifierHealth(T0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
         Duration.ofSeconds(5), Optional.empty(), 0, List.of(), java.util.Map.of(), Optional.empty());
     Embed e = NotifierView.health(h).embeds().get(0);
     assertThat(e.fields()).extracting(Field::value).contains("—");

@@ -106,7 +106,7 @@ class AlertsAcrossRestartTest {
       AtomicReference<WebhookLanes> lanesRef = new AtomicReference<>();
       RelayMetrics intake = new RelayMetrics(new SimpleMeterRegistry());
       RelayHealth health = DiscordWiring.relayHealth(spool, () -> lanesRef.get().health(),
-          () -> intake.figures(clock.instant()), Duration.ofMinutes(1), Optional::empty);
+          intake::intake, Duration.ofMinutes(1), Optional::empty);
       WebhookAddress alertsAddress = WebhookAddress.parse(alertsHook.discordUrl()).orElseThrow();
       AlertRoute route = new AlertRoute(List.of(new WebhookAlertSink(URI.create(fake.apiBaseUrl()), alertsAddress)));
       alerts = new AdminAlerts(health, noSources(), route, new SqliteEpisodeStore(spool), clock, Duration.ofHours(1));

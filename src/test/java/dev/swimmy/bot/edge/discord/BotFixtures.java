@@ -85,9 +85,14 @@ final class BotFixtures {
     volatile RuntimeException failWith;
     /** When set, rendering waits for it (a slow status read). */
     volatile java.util.concurrent.CountDownLatch gate;
+    /** Overview renders so far: each panel tick renders the overview once, first thing. */
+    final java.util.concurrent.atomic.AtomicInteger overviews = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public Message status(StatusSection section) {
+      if (section == StatusSection.OVERVIEW) {
+        overviews.incrementAndGet();
+      }
       if (failWith != null) {
         throw failWith;
       }
@@ -125,7 +130,7 @@ final class BotFixtures {
       if (failWith != null) {
         throw failWith;
       }
-      return new NotifierHealth(T0, 4, 120, 1, 3, 7, 2, 1, 5, Optional.of(Duration.ofMillis(35)),
+      return new NotifierHealth(T0, 4, 120, 1, 3, 7, 2, 1, 5, 2, 0, Optional.of(Duration.ofMillis(35)),
           Optional.of(Duration.ofMillis(80)), Optional.of(Duration.ofMillis(140)), Duration.ofSeconds(5),
           oldestPending, 1, dead, Map.of(), Optional.empty());
     }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swimmy.bot.core.relay.RejectReason;
+import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.sexp.SexpMap;
 import dev.swimmy.bot.core.sexp.SexpReader;
 import dev.swimmy.bot.core.sexp.SexpView;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import dev.swimmy.bot.edge.spool.SqliteSpool;
+import dev.swimmy.bot.edge.webhook.SenderMetrics;
 import dev.swimmy.bot.testing.ExternalTool;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,6 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +48,9 @@ class NotifierMetricsFileTest {
       spool.commit(List.of(to("1", "a", NOW.minusSeconds(42)), to("1", "b", NOW)), NOW);
       metrics.rejected(RejectReason.FOREIGN_WEBHOOK, 3);
       metrics.dropped(2);
-      metrics.delivered(1, Duration.ofMillis(250));
-      new NotifierMetricsFile(file, spool, metrics, Clock.fixed(NOW, ZoneOffset.UTC)).write();
+      SenderHealth sender = new SenderHealth(NOW, 1, 1, 0, Map.of("serverError", 1L), 250, 250, 250, 42, Map.of(),
+          Set.of(), 0, Optional.empty(), 0, 0);
+      new NotifierMetricsFile(file, spool, metrics, () -> sender, Clock.fixed(NOW, ZoneOffset.UTC)).write();
     }
     return file;
   }
@@ -60,7 +66,9 @@ class NotifierMetricsFileTest {
     assertThat(map.number("rejected")).contains(3L);
     assertThat(map.number("drops")).contains(2L);
     assertThat(map.number("delivered")).contains(1L);
-    assertThat(map.number("latency_p50_ms").orElseThrow().longValue()).isBetween(200L, 300L);
+    assertThat(map.number("errors")).contains(1L);
+    assertThat(map.number("retries")).contains(1L);
+    assertThat(map.number("latency_p50_ms")).contains(250L);
   }
 
   @Test
@@ -84,12 +92,14 @@ class NotifierMetricsFileTest {
   @Test
   void prometheusNames_areTheOnesSpecFixes() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new RelayMetrics(registry).delivered(1, Duration.ofSeconds(3));
+    new RelayMetrics(registry);
+    new SenderMetrics(registry);
     assertThat(registry.scrape()).contains(
         "swimmy_notifier_queue_length ", "swimmy_notifier_delivered_total ", "swimmy_notifier_dropped_total ",
         "swimmy_notifier_rejected_total{reason=\"foreign_webhook\"}", "swimmy_notifier_dedupe_suppressed_total ",
         "swimmy_notifier_spool_write_failures_total ", "swimmy_notifier_intake_rebuilds_total ",
         "swimmy_notifier_delivery_latency_seconds_bucket{le=\"600.0\"}", "swimmy_notifier_retries_total ",
-        "swimmy_notifier_rate_limited_total ", "swimmy_notifier_errors_total ");
+        "swimmy_notifier_rate_limited_total ", "swimmy_notifier_delivery_errors_total{reason=\"serverError\"}",
+        "swimmy_notifier_dead_lettered_total ", "swimmy_notifier_expired_total ");
   }
 }

@@ -37,7 +37,8 @@ class SenderEdgesTest {
     String scrape = registry.scrape();
     assertThat(scrape)
         .contains("swimmy_notifier_delivered_total 3.0")
-        .contains("swimmy_notifier_failures_total{reason=\"authError\"} 1.0")
+        .contains("swimmy_notifier_delivery_errors_total{reason=\"authError\"} 1.0")
+        .doesNotContain("reason=\"rateLimited\"")
         .contains("swimmy_notifier_delivery_latency_seconds_bucket{le=\"600.0\"} 1")
         .contains("swimmy_notifier_rate_limited_total")
         .contains("swimmy_notifier_latency_p99_ms 400000.0");

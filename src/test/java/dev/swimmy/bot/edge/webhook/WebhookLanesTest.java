@@ -167,7 +167,7 @@ class WebhookLanesTest {
       int embedsDelivered = received.stream().mapToInt(j -> j.get("embeds").size()).sum() - 1;
       assertThat(folded + embedsDelivered).isEqualTo(total);
       assertThat(received.size()).isLessThanOrEqualTo(1 + (total - folded + 9) / 10 + 2);
-      assertThat(rig.metrics.failureCounts().get("expired")).isEqualTo(folded);
+      assertThat(rig.metrics.expiredCount()).isEqualTo(folded);
       assertThat(rig.discord.requestsInsideAnnouncedWait()).isZero();
     }
   }

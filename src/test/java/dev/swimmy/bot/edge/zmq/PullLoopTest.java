@@ -102,7 +102,7 @@ class PullLoopTest {
     }
     await().atMost(Duration.ofSeconds(20)).until(() -> relay.metrics().queuedTotal() == 150);
     assertThat(stats().pending()).isEqualTo(100);
-    assertThat(relay.metrics().figures(java.time.Instant.now()).drops()).isEqualTo(50);
+    assertThat(relay.metrics().intake().drops()).isEqualTo(50);
     assertThat(relay.spool().claim("1", 1).get(0).payloadJson()).isEqualTo("{\"content\":\"n 50\"}");
   }
 
