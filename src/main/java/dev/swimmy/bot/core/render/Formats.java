@@ -1,6 +1,7 @@
 package dev.swimmy.bot.core.render;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -16,6 +17,8 @@ import java.util.Locale;
  */
 public final class Formats {
   public static final String NONE = "—";
+  /** An event the engine has not seen since it started (a heartbeat at cold start). */
+  public static final String NONE_YET = "none yet";
   public static final ZoneId JST = ZoneId.of("Asia/Tokyo");
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'JST'").withZone(JST);
@@ -31,8 +34,13 @@ public final class Formats {
     return (v < 0 && !"0".equals(digits) ? "-¥" : "¥") + digits;
   }
 
-  public static String count(Long v) {
-    return v == null ? NONE : grouped(BigDecimal.valueOf(v), 0);
+  /** An integer of any size with thousands separators, every digit kept. */
+  public static String count(BigInteger v) {
+    return v == null ? NONE : grouped(new BigDecimal(v), 0);
+  }
+
+  public static String count(long v) {
+    return grouped(BigDecimal.valueOf(v), 0);
   }
 
   public static String number(Double v, int decimals) {
