@@ -186,13 +186,15 @@ public sealed interface Snapshot {
 
     /** The best sharpe of its runs; null when no run has one. */
     public Double bestSharpe() {
-      Double best = null;
-      for (BacktestEntry e : runs()) {
-        if (e.sharpe() != null && (best == null || e.sharpe() > best)) {
-          best = e.sharpe();
-        }
-      }
-      return best;
+      return max(max(sharpe(full), sharpe(inSample)), sharpe(outOfSample));
+    }
+
+    private static Double sharpe(BacktestEntry e) {
+      return e == null ? null : e.sharpe();
+    }
+
+    private static Double max(Double a, Double b) {
+      return a == null ? b : b == null || a >= b ? a : b;
     }
   }
 }

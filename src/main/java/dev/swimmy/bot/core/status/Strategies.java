@@ -36,6 +36,9 @@ final class Strategies {
   List<Strategy> top(int n) {
     PriorityQueue<Strategy> best = new PriorityQueue<>(n + 1, Strategies::compare);
     for (Strategy s : byName.values()) {
+      if (!best.isEmpty() && best.size() == n && compare(s, best.peek()) < 0) {
+        continue; // below the kept minimum: it would be added and polled straight out again
+      }
       best.add(s);
       if (best.size() > n) {
         best.poll();
