@@ -328,6 +328,17 @@ class EngineFilesTest {
   }
 
   @Test
+  void aBacktestEntryAtUniversalTimeZero_isCountedUnreadableNeverDated1900() {
+    String cache = "((schema_version . 1) (entries " + run("Alpha", 1.0, 0L) + run("Beta", 0.5, 4004915700L) + "))";
+    byte[] bytes = cache.getBytes(StandardCharsets.UTF_8);
+    BacktestCache s = (BacktestCache) decode("backtest_cache.sexp", bytes);
+    assertThat(s.skippedEntries()).isEqualTo(1);
+    assertThat(s.newest().name()).isEqualTo("Beta");
+    assertThat(DiscordJson.toJson(StatusView.render(board("backtest_cache.sexp", bytes), StatusSection.BACKTEST)))
+        .doesNotContain("1900", "<t:-", "Alpha").contains("1 unreadable");
+  }
+
+  @Test
   void systemMetricsWithUniversalTimeZero_hasNoTimeOfItsOwn() {
     byte[] bytes = Fixtures.text("engine/system_metrics.sexp")
         .replace("(swimmy.school::timestamp . 4004915723)", "(swimmy.school::timestamp . 0)")
