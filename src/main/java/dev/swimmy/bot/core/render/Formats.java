@@ -30,8 +30,16 @@ public final class Formats {
     if (v == null || !Double.isFinite(v)) {
       return v == null ? NONE : String.valueOf(v);
     }
-    String digits = grouped(BigDecimal.valueOf(Math.abs(v)).setScale(0, RoundingMode.HALF_UP), 0);
-    return (v < 0 && !"0".equals(digits) ? "-¥" : "¥") + digits;
+    return yen(BigDecimal.valueOf(v));
+  }
+
+  /** Yen rounded half away from zero, with thousands separators, every digit kept. */
+  public static String yen(BigDecimal v) {
+    if (v == null) {
+      return NONE;
+    }
+    String digits = grouped(v.abs().setScale(0, RoundingMode.HALF_UP), 0);
+    return (v.signum() < 0 && !"0".equals(digits) ? "-¥" : "¥") + digits;
   }
 
   /** An integer of any size with thousands separators, every digit kept. */
@@ -47,10 +55,18 @@ public final class Formats {
     if (v == null || !Double.isFinite(v)) {
       return v == null ? NONE : String.valueOf(v);
     }
-    return grouped(BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP), decimals);
+    return number(BigDecimal.valueOf(v), decimals);
+  }
+
+  public static String number(BigDecimal v, int decimals) {
+    return v == null ? NONE : grouped(v.setScale(decimals, RoundingMode.HALF_UP), decimals);
   }
 
   public static String percent(Double v) {
+    return v == null ? NONE : number(v, 1) + "%";
+  }
+
+  public static String percent(BigDecimal v) {
     return v == null ? NONE : number(v, 1) + "%";
   }
 
@@ -94,7 +110,7 @@ public final class Formats {
   }
 
   /** Bytes as {@code 718.6 MB} (MiB, as the engine's heap_used_mb counts). */
-  public static String megabytes(Double mb) {
+  public static String megabytes(BigDecimal mb) {
     return mb == null ? NONE : number(mb, 1) + " MB";
   }
 

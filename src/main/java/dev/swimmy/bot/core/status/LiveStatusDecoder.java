@@ -1,7 +1,7 @@
 package dev.swimmy.bot.core.status;
 
 import static dev.swimmy.bot.core.status.Values.bool;
-import static dev.swimmy.bot.core.status.Values.dbl;
+import static dev.swimmy.bot.core.status.Values.decimal;
 import static dev.swimmy.bot.core.status.Values.integer;
 import static dev.swimmy.bot.core.status.Values.str;
 
@@ -35,19 +35,19 @@ final class LiveStatusDecoder {
     return new LiveStatus(
         schema,
         lastUpdated(m),
-        dbl(m, "daily_pnl"),
-        dbl(m, "accumulated_pnl"),
-        dbl(m, "monthly_goal"),
-        dbl(m, "goal_progress"),
+        decimal(m, "daily_pnl"),
+        decimal(m, "accumulated_pnl"),
+        decimal(m, "monthly_goal"),
+        decimal(m, "goal_progress"),
         str(m, "regime"),
         str(m, "volatility"),
         str(m, "leader"),
         integer(m, "danger_level"),
-        dbl(m, "ecosystem_health"),
+        decimal(m, "ecosystem_health"),
         heartbeat,
         tickAge(integer(m, "tick_age_secs"), heartbeat),
         integer(m, "total_trades"),
-        dbl(m, "warmup_progress"),
+        decimal(m, "warmup_progress"),
         bool(m, "warmup_complete"),
         Values.unknown(m, KNOWN));
   }

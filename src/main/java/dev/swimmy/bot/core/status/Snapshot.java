@@ -1,5 +1,6 @@
 package dev.swimmy.bot.core.status;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Collections;
@@ -12,7 +13,8 @@ import java.util.Objects;
  * One good read of a status file, typed. Every snapshot carries the time its own source says it
  * was written ({@link #ownTime()}), never the time it was read. A value the file does not have (or
  * has with the wrong type) is null in the record and shown as "—", never zero. Integers keep
- * every digit ({@link BigInteger}: the engine's Lisp has no integer limit). {@code unknown} keeps
+ * every digit ({@link BigInteger}, or {@link BigDecimal} where the engine writes integers and
+ * floats alike: its Lisp has no integer limit). {@code unknown} keeps
  * the fields this version does not know, in file order, nil values as null.
  */
 public sealed interface Snapshot {
@@ -31,19 +33,19 @@ public sealed interface Snapshot {
   record LiveStatus(
       int schemaVersion,
       Instant ownTime,
-      Double dailyPnl,
-      Double accumulatedPnl,
-      Double monthlyGoal,
-      Double goalProgress,
+      BigDecimal dailyPnl,
+      BigDecimal accumulatedPnl,
+      BigDecimal monthlyGoal,
+      BigDecimal goalProgress,
       String regime,
       String volatility,
       String leader,
       BigInteger dangerLevel,
-      Double ecosystemHealth,
+      BigDecimal ecosystemHealth,
       Sighting<Instant> lastGuardianHeartbeat,
       Sighting<BigInteger> tickAgeSecs,
       BigInteger totalTrades,
-      Double warmupProgress,
+      BigDecimal warmupProgress,
       Boolean warmupComplete,
       Map<String, Object> unknown)
       implements Snapshot {
@@ -63,7 +65,7 @@ public sealed interface Snapshot {
       int schemaVersion,
       Instant ownTime,
       BigInteger heapUsedBytes,
-      Double heapUsedMb,
+      BigDecimal heapUsedMb,
       BigInteger strategyCount,
       BigInteger uptimeSeconds,
       Map<String, Object> unknown)

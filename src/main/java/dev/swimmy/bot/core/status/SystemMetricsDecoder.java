@@ -1,6 +1,6 @@
 package dev.swimmy.bot.core.status;
 
-import static dev.swimmy.bot.core.status.Values.dbl;
+import static dev.swimmy.bot.core.status.Values.decimal;
 import static dev.swimmy.bot.core.status.Values.integer;
 
 import dev.swimmy.bot.core.sexp.SexpMap;
@@ -27,7 +27,7 @@ final class SystemMetricsDecoder {
         schema,
         own,
         integer(m, "heap_used_bytes"),
-        dbl(m, "heap_used_mb"),
+        decimal(m, "heap_used_mb"),
         integer(m, "strategy_count"),
         integer(m, "uptime_seconds"),
         Values.unknown(m, KNOWN));

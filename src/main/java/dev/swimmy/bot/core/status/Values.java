@@ -1,6 +1,7 @@
 package dev.swimmy.bot.core.status;
 
 import dev.swimmy.bot.core.sexp.SexpMap;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,9 +15,19 @@ final class Values {
 
   private Values() {}
 
-  static Double dbl(SexpMap m, String key) {
-    return m.number(key).map(n -> n instanceof BigInteger b ? b.doubleValue() : n.doubleValue())
-        .orElse(null);
+  /**
+   * A number exactly as the file has it: an integer of any size keeps every digit, a float its
+   * shortest decimal form (the reader's floats are finite), a ratio its nearest double.
+   */
+  static BigDecimal decimal(SexpMap m, String key) {
+    Object v = m.get(key);
+    if (v instanceof Long l) {
+      return BigDecimal.valueOf(l);
+    }
+    if (v instanceof BigInteger b) {
+      return new BigDecimal(b);
+    }
+    return v instanceof Double d && Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
   }
 
   /** An integer of any size, digit for digit; a float with no fraction below 2^53 counts. */

@@ -175,8 +175,12 @@ class EngineFilesTest {
 
   private static void assertSame(Double actual, JsonNode golden) {
     assertThat(actual).as("%s", golden).isNotNull();
-    assertThat(BigDecimal.valueOf(actual).compareTo(golden.decimalValue())).as("%s vs %s", actual, golden)
-        .isZero();
+    assertSame(BigDecimal.valueOf(actual), golden);
+  }
+
+  private static void assertSame(BigDecimal actual, JsonNode golden) {
+    assertThat(actual).as("%s", golden).isNotNull();
+    assertThat(actual.compareTo(golden.decimalValue())).as("%s vs %s", actual, golden).isZero();
   }
 
   private static Instant universal(JsonNode ut) {
@@ -260,6 +264,7 @@ class EngineFilesTest {
     byte[] live = Fixtures.text("engine/live_status-cold-start.sexp")
         .replace("(swimmy.shell::total_trades . 50)", "(swimmy.shell::total_trades . " + big + ")")
         .replace("(swimmy.shell::danger_level . 0)", "(swimmy.shell::danger_level . 9223372036854775808)")
+        .replace("(swimmy.shell::monthly_goal . 100000)", "(swimmy.shell::monthly_goal . " + big + ")")
         .getBytes(StandardCharsets.UTF_8);
     String warmup = DiscordJson.toJson(StatusView.render(board("live_status-cold-start.sexp", live),
         StatusSection.WARMUP));
@@ -267,6 +272,9 @@ class EngineFilesTest {
     String market = DiscordJson.toJson(StatusView.render(board("live_status-cold-start.sexp", live),
         StatusSection.MARKET));
     assertThat(market).contains("9,223,372,036,854,775,808");
+    String pnl = DiscordJson.toJson(StatusView.render(board("live_status-cold-start.sexp", live),
+        StatusSection.PNL));
+    assertThat(pnl).contains("¥123,456,789,012,345,678,901,234,567,890");
 
     byte[] metrics = Fixtures.text("engine/system_metrics.sexp")
         .replace("(swimmy.school::strategy_count . 1234)", "(swimmy.school::strategy_count . " + big + ")")

@@ -8,6 +8,7 @@ import dev.swimmy.bot.core.status.Snapshot;
 import dev.swimmy.bot.core.status.SourceId;
 import dev.swimmy.bot.core.status.SourceReport;
 import dev.swimmy.bot.core.status.StatusBoard;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,16 @@ final class RandomInputs {
       b.appendCodePoint(cps[r.nextInt(cps.length)]);
     }
     return b.toString();
+  }
+
+  /** Null, a double's value, or an integer of up to 300 digits. */
+  static BigDecimal dec(Random r) {
+    if (r.nextInt(4) == 0) {
+      BigInteger b = integer(r);
+      return b == null ? null : new BigDecimal(b);
+    }
+    Double d = dbl(r);
+    return d == null ? null : BigDecimal.valueOf(d);
   }
 
   static Double dbl(Random r) {
@@ -97,11 +108,11 @@ final class RandomInputs {
   static Snapshot snapshot(Random r, SourceId id, Instant now) {
     Instant own = instant(r, now);
     return switch (id) {
-      case LIVE_STATUS -> new Snapshot.LiveStatus(2, own, dbl(r), dbl(r), dbl(r), dbl(r), text(r),
-          text(r), text(r), integer(r), dbl(r), sighting(r, instant(r, now)),
-          sighting(r, BigInteger.valueOf(r.nextInt(100_000))), integer(r), dbl(r), r.nextBoolean(),
+      case LIVE_STATUS -> new Snapshot.LiveStatus(2, own, dec(r), dec(r), dec(r), dec(r), text(r),
+          text(r), text(r), integer(r), dec(r), sighting(r, instant(r, now)),
+          sighting(r, BigInteger.valueOf(r.nextInt(100_000))), integer(r), dec(r), r.nextBoolean(),
           unknown(r));
-      case SYSTEM_METRICS -> new Snapshot.SystemMetrics(1, own, integer(r), dbl(r), integer(r),
+      case SYSTEM_METRICS -> new Snapshot.SystemMetrics(1, own, integer(r), dec(r), integer(r),
           integer(r), unknown(r));
       case BACKTEST_CACHE -> {
         List<Snapshot.Strategy> top = new ArrayList<>();
