@@ -136,18 +136,31 @@ final class SectionFields {
         + (s.skippedEntries() > 0 ? "\n" + count(s.skippedEntries()) + " unreadable" : "")));
     out.add(inline("Newest entry", s.newest() == null ? NONE
         : s.newest().name() + "\n" + Formats.when(s.newest().timestamp())));
+    out.add(new Field("Top by sharpe", topStrategies(s.topBySharpe()), false));
+    return out;
+  }
+
+  /**
+   * One block per strategy, its runs labelled. Whole strategies only: when the next one would not
+   * fit in a field, the list ends with how many were left out (a strategy with three runs takes
+   * about 250 characters, so ten of them do not fit in Discord's 1024).
+   */
+  private static String topStrategies(List<Strategy> strategies) {
     StringBuilder top = new StringBuilder();
-    int rank = 1;
-    for (Strategy st : s.topBySharpe()) {
-      top.append(rank++).append(". **").append(st.name()).append("**");
+    for (int i = 0; i < strategies.size(); i++) {
+      Strategy st = strategies.get(i);
+      StringBuilder block = new StringBuilder().append(i + 1).append(". **").append(st.name()).append("**");
       List<BacktestEntry> runs = st.runs();
       for (BacktestEntry e : runs) {
-        top.append(runs.size() == 1 ? " " : "\n  ").append(labelled(e, figures(e)));
+        block.append(runs.size() == 1 ? " " : "\n  ").append(labelled(e, figures(e)));
       }
-      top.append('\n');
+      String more = "\n+" + (strategies.size() - i) + " more";
+      if (i > 0 && top.length() + 1 + block.length() > DiscordLimits.FIELD_VALUE - more.length()) {
+        return top.append(more).toString();
+      }
+      top.append(i == 0 ? "" : "\n").append(block);
     }
-    out.add(new Field("Top by sharpe", top.length() == 0 ? NONE : top.toString().strip(), false));
-    return out;
+    return top.length() == 0 ? NONE : top.toString();
   }
 
   /** One run's figures: {@code sharpe 1.23 · PF 1.80 · 42 trades · win 55.0% · DD 12.0% · ¥15,235}. */

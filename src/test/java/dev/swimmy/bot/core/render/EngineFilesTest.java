@@ -320,6 +320,25 @@ class EngineFilesTest {
         "\n2. Beta · sharpe OOS 1.90\n");
   }
 
+  @Test
+  void tenStrategiesWithThreeRunsEach_showWholeStrategiesAndHowManyAreLeftOut() {
+    StringBuilder cache = new StringBuilder("((schema_version . 1) (entries ");
+    for (int i = 0; i < 10; i++) {
+      String name = "Hunted-D1-VWAPVR-50-220-EURUSD-" + i;
+      cache.append(run(name, 1.0 + i, 4004915700L)).append(run(name + "_IS", 1.5 + i, 4004915700L))
+          .append(run(name + "-OOS", 0.5 + i, 4004915700L));
+    }
+    byte[] bytes = cache.append("))").toString().getBytes(StandardCharsets.UTF_8);
+    Message m = StatusView.render(board("backtest_cache.sexp", bytes), StatusSection.BACKTEST);
+    assertThat(DiscordLimits.violations(m)).isEmpty();
+    String top = field(m, "Top by sharpe");
+    assertThat(top).startsWith("1. **Hunted-D1-VWAPVR-50-220-EURUSD-9**\n  sharpe 10.00 ")
+        .doesNotContain("…").matches("(?s).*\\n\\+\\d+ more");
+    int shown = top.split("\\*\\*Hunted", -1).length - 1;
+    assertThat(top).endsWith("\n+" + (10 - shown) + " more");
+    assertThat(shown).isBetween(2, 9);
+  }
+
   private static String run(String name, double sharpe, long ut) {
     return "((swimmy.school::name . \"" + name + "\") (swimmy.school::timestamp . " + ut
         + ") (swimmy.school::result :sharpe " + sharpe + "d0 :trades 10 :pnl 1.0d0 :win-rate 0.5d0"
