@@ -8,10 +8,10 @@ import static dev.swimmy.bot.core.render.Formats.percent;
 import static dev.swimmy.bot.core.render.Formats.text;
 import static dev.swimmy.bot.core.render.Formats.yen;
 
+import dev.swimmy.bot.core.status.Sighting;
 import dev.swimmy.bot.core.status.Snapshot.BacktestCache;
 import dev.swimmy.bot.core.status.Snapshot.BacktestEntry;
 import dev.swimmy.bot.core.status.Snapshot.LiveStatus;
-import dev.swimmy.bot.core.status.Sighting;
 import dev.swimmy.bot.core.status.Snapshot.Strategy;
 import dev.swimmy.bot.core.status.Snapshot.SystemMetrics;
 import java.math.BigInteger;

@@ -22,6 +22,7 @@ import dev.swimmy.bot.testing.Goldens;
 import dev.swimmy.bot.testing.LispJson;
 import dev.swimmy.bot.testing.StatusFixtures;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,7 @@ class EngineFilesTest {
         }
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return out;
   }
@@ -223,12 +225,12 @@ class EngineFilesTest {
 
   /** Every field value of the message, parsed. */
   private static List<String> fieldValues(String json) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     try {
       JSON.readTree(json).get("embeds")
           .forEach(e -> e.path("fields").forEach(f -> out.add(f.get("value").asText())));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return out;
   }
