@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
     subcommands = RenderCommand.class,
     description = "Status dashboard and durable notification relay for the Swimmy engine.")
 public final class Main implements Callable<Integer> {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
+  // Not static: a static logger starts Logback when the class loads, before main() can send
+  // render's logs to stderr, and its first warning would land on stdout before the JSON.
+  private final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
   static final Path DEFAULT_CONFIG = Path.of("config/swimmy-bot.yaml");
 
   @Option(names = "--config", description = "config file (default: ${DEFAULT-VALUE})")

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code render [--json] [--config PATH] [--section NAME]}: prints the {@code /status} message for
  * the current files and exits 0, so an operator (and a test) can check the view without Discord.
- * With {@code --json} stdout is exactly Discord's message body; logs go to stderr.
+ * With {@code --json} stdout is exactly Discord's message body; logs go to stderr. It writes
+ * nothing: the last good copies the daemon kept are shown, none is made ({@link
+ * StatusService#readOnly}).
  */
 @Command(
     name = "render",
@@ -66,7 +68,7 @@ public final class RenderCommand implements Callable<Integer> {
       return 2;
     }
     Message m;
-    try (StatusService status = StatusService.create(cfg.status(), clock)) {
+    try (StatusService status = StatusService.readOnly(cfg.status(), clock)) {
       m = status.message(s);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -36,9 +36,20 @@ public final class StatusService implements AutoCloseable {
 
   /** Sources from {@code status.*}, last good snapshots kept under {@code last-good-dir}. */
   public static StatusService create(Config.Status cfg, Clock clock) {
+    return create(cfg, clock, new LastGoodStore(cfg.lastGoodDir()));
+  }
+
+  /**
+   * For the {@code render} command: the same view, including the last good copies the daemon kept
+   * under {@code last-good-dir}, but nothing is written anywhere ({@link LastGoodStore#readOnly}).
+   */
+  public static StatusService readOnly(Config.Status cfg, Clock clock) {
+    return create(cfg, clock, LastGoodStore.readOnly(cfg.lastGoodDir()));
+  }
+
+  private static StatusService create(Config.Status cfg, Clock clock, LastGoodStore store) {
     int bytes = (int) Math.min(cfg.maxFileBytes(), Integer.MAX_VALUE - 16);
     StatusDecoder decoder = new StatusDecoder(new SexpLimits(Math.max(1, bytes), cfg.maxDepth()));
-    LastGoodStore store = new LastGoodStore(cfg.lastGoodDir());
     return new StatusService(
         source(SourceId.LIVE_STATUS, cfg.liveStatus(), cfg, decoder, store, clock),
         source(SourceId.SYSTEM_METRICS, cfg.systemMetrics(), cfg, decoder, store, clock),

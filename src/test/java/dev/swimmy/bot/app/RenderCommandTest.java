@@ -3,6 +3,7 @@ package dev.swimmy.bot.app;
 import static dev.swimmy.bot.testing.StatusFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swimmy.bot.app.config.ConfigLoader;
 import dev.swimmy.bot.testing.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,9 +101,15 @@ class RenderCommandTest {
   }
 
   @Test
-  void parseFailureAfterAGoodRun_showsTheLastGoodKeptOnDisk() throws IOException {
+  void parseFailureAfterAGoodRun_showsTheLastGoodTheDaemonKeptOnDisk() throws IOException {
     engineHome("live_status/fresh.sexp", "system_metrics/typical.sexp", "backtest_cache/small.sexp");
     render(NOW, "--json");
+    assertThat(home.resolve("data/last_good")).as("render keeps nothing").doesNotExist();
+    try (StatusService daemons = StatusService.create(
+        ConfigLoader.load(home.resolve("config/swimmy-bot.yaml")).status(),
+        Clock.fixed(NOW, ZoneOffset.UTC))) {
+      daemons.board(); // the daemon's read keeps the last good copy
+    }
     put(".opus/live_status.sexp", "live_status/truncated.sexp");
     Run run = render(NOW.plus(Duration.ofMinutes(5)), "--json");
     assertThat(run.exit()).isZero();

@@ -1,6 +1,7 @@
 package dev.swimmy.bot.core.render;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -16,6 +17,8 @@ import java.util.Locale;
  */
 public final class Formats {
   public static final String NONE = "—";
+  /** An event the engine has not seen since it started (a heartbeat at cold start). */
+  public static final String NONE_YET = "none yet";
   public static final ZoneId JST = ZoneId.of("Asia/Tokyo");
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'JST'").withZone(JST);
@@ -27,22 +30,43 @@ public final class Formats {
     if (v == null || !Double.isFinite(v)) {
       return v == null ? NONE : String.valueOf(v);
     }
-    String digits = grouped(BigDecimal.valueOf(Math.abs(v)).setScale(0, RoundingMode.HALF_UP), 0);
-    return (v < 0 && !"0".equals(digits) ? "-¥" : "¥") + digits;
+    return yen(BigDecimal.valueOf(v));
   }
 
-  public static String count(Long v) {
-    return v == null ? NONE : grouped(BigDecimal.valueOf(v), 0);
+  /** Yen rounded half away from zero, with thousands separators, every digit kept. */
+  public static String yen(BigDecimal v) {
+    if (v == null) {
+      return NONE;
+    }
+    String digits = grouped(v.abs().setScale(0, RoundingMode.HALF_UP), 0);
+    return (v.signum() < 0 && !"0".equals(digits) ? "-¥" : "¥") + digits;
+  }
+
+  /** An integer of any size with thousands separators, every digit kept. */
+  public static String count(BigInteger v) {
+    return v == null ? NONE : grouped(new BigDecimal(v), 0);
+  }
+
+  public static String count(long v) {
+    return grouped(BigDecimal.valueOf(v), 0);
   }
 
   public static String number(Double v, int decimals) {
     if (v == null || !Double.isFinite(v)) {
       return v == null ? NONE : String.valueOf(v);
     }
-    return grouped(BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP), decimals);
+    return number(BigDecimal.valueOf(v), decimals);
+  }
+
+  public static String number(BigDecimal v, int decimals) {
+    return v == null ? NONE : grouped(v.setScale(decimals, RoundingMode.HALF_UP), decimals);
   }
 
   public static String percent(Double v) {
+    return v == null ? NONE : number(v, 1) + "%";
+  }
+
+  public static String percent(BigDecimal v) {
     return v == null ? NONE : number(v, 1) + "%";
   }
 
@@ -86,7 +110,7 @@ public final class Formats {
   }
 
   /** Bytes as {@code 718.6 MB} (MiB, as the engine's heap_used_mb counts). */
-  public static String megabytes(Double mb) {
+  public static String megabytes(BigDecimal mb) {
     return mb == null ? NONE : number(mb, 1) + " MB";
   }
 

@@ -1,17 +1,22 @@
 package dev.swimmy.bot.core.render;
 
 import static dev.swimmy.bot.core.render.Formats.NONE;
+import static dev.swimmy.bot.core.render.Formats.NONE_YET;
 import static dev.swimmy.bot.core.render.Formats.count;
 import static dev.swimmy.bot.core.render.Formats.number;
 import static dev.swimmy.bot.core.render.Formats.percent;
 import static dev.swimmy.bot.core.render.Formats.text;
 import static dev.swimmy.bot.core.render.Formats.yen;
 
+import dev.swimmy.bot.core.status.Sighting;
 import dev.swimmy.bot.core.status.Snapshot.BacktestCache;
 import dev.swimmy.bot.core.status.Snapshot.BacktestEntry;
 import dev.swimmy.bot.core.status.Snapshot.LiveStatus;
+import dev.swimmy.bot.core.status.Snapshot.Strategy;
 import dev.swimmy.bot.core.status.Snapshot.SystemMetrics;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,16 +64,21 @@ final class SectionFields {
     if (s == null) {
       return NONE;
     }
-    StringBuilder b = new StringBuilder(count((long) s.entryCount()) + " entries");
+    StringBuilder b = new StringBuilder(count(s.entryCount()) + " entries");
     if (s.newest() != null) {
       b.append(" · newest ").append(s.newest().name()).append(' ')
           .append(Formats.relative(s.newest().timestamp()));
     }
-    List<BacktestEntry> top = s.topBySharpe();
+    List<Strategy> top = s.topBySharpe();
     for (int i = 0; i < Math.min(3, top.size()); i++) {
-      BacktestEntry e = top.get(i);
-      b.append('\n').append(i + 1).append(". ").append(e.name()).append(" · sharpe ")
-          .append(number(e.sharpe(), 2));
+      Strategy st = top.get(i);
+      b.append('\n').append(i + 1).append(". ").append(st.name()).append(" · sharpe ");
+      List<BacktestEntry> runs = st.runs();
+      for (int r = 0; r < runs.size(); r++) {
+        String label = Strategy.label(runs.get(r));
+        b.append(r == 0 ? "" : " / ").append(label.isEmpty() ? "" : label + " ")
+            .append(number(runs.get(r).sharpe(), 2));
+      }
     }
     return b.toString();
   }
@@ -91,9 +101,8 @@ final class SectionFields {
         inline("Leader", text(s.leader())),
         inline("Danger level", count(s.dangerLevel())),
         inline("Ecosystem health", number(s.ecosystemHealth(), 1)),
-        inline("Tick age", s.tickAgeSecs() == null ? NONE : s.tickAgeSecs() + "s"),
-        inline("Guardian heartbeat", s.lastGuardianHeartbeat() == null ? NONE
-            : Formats.when(s.lastGuardianHeartbeat()))));
+        inline("Tick age", tickAge(s.tickAgeSecs())),
+        inline("Guardian heartbeat", heartbeat(s.lastGuardianHeartbeat()))));
     out.addAll(others(s.unknown()));
     return out;
   }
@@ -123,22 +132,65 @@ final class SectionFields {
       return List.of();
     }
     List<Field> out = new ArrayList<>();
-    out.add(inline("Entries", count((long) s.entryCount())
-        + (s.skippedEntries() > 0 ? "\n" + count((long) s.skippedEntries()) + " unreadable" : "")));
+    out.add(inline("Entries", count(s.entryCount())
+        + (s.skippedEntries() > 0 ? "\n" + count(s.skippedEntries()) + " unreadable" : "")));
     out.add(inline("Newest entry", s.newest() == null ? NONE
         : s.newest().name() + "\n" + Formats.when(s.newest().timestamp())));
-    StringBuilder top = new StringBuilder();
-    int rank = 1;
-    for (BacktestEntry e : s.topBySharpe()) {
-      top.append(rank++).append(". **").append(e.name()).append("** sharpe ")
-          .append(number(e.sharpe(), 2)).append(" · PF ").append(number(e.profitFactor(), 2))
-          .append(" · ").append(count(e.trades())).append(" trades · win ")
-          .append(percent(e.winRate() == null ? null : e.winRate() * 100))
-          .append(" · DD ").append(percent(e.maxDrawdown() == null ? null : e.maxDrawdown() * 100))
-          .append(" · ").append(yen(e.pnl())).append('\n');
-    }
-    out.add(new Field("Top by sharpe", top.length() == 0 ? NONE : top.toString().strip(), false));
+    out.add(new Field("Top by sharpe", topStrategies(s.topBySharpe()), false));
     return out;
+  }
+
+  /**
+   * One block per strategy, its runs labelled. Whole strategies only: when the next one would not
+   * fit in a field, the list ends with how many were left out (a strategy with three runs takes
+   * about 250 characters, so ten of them do not fit in Discord's 1024).
+   */
+  private static String topStrategies(List<Strategy> strategies) {
+    StringBuilder top = new StringBuilder();
+    for (int i = 0; i < strategies.size(); i++) {
+      Strategy st = strategies.get(i);
+      StringBuilder block = new StringBuilder().append(i + 1).append(". **").append(st.name()).append("**");
+      List<BacktestEntry> runs = st.runs();
+      for (BacktestEntry e : runs) {
+        block.append(runs.size() == 1 ? " " : "\n  ").append(labelled(e, figures(e)));
+      }
+      String more = "\n+" + (strategies.size() - i) + " more";
+      if (i > 0 && top.length() + 1 + block.length() > DiscordLimits.FIELD_VALUE - more.length()) {
+        return top.append(more).toString();
+      }
+      top.append(i == 0 ? "" : "\n").append(block);
+    }
+    return top.length() == 0 ? NONE : top.toString();
+  }
+
+  /** One run's figures: {@code sharpe 1.23 · PF 1.80 · 42 trades · win 55.0% · DD 12.0% · ¥15,235}. */
+  private static String figures(BacktestEntry e) {
+    return "sharpe " + number(e.sharpe(), 2) + " · PF " + number(e.profitFactor(), 2)
+        + " · " + count(e.trades()) + " trades · win "
+        + percent(e.winRate() == null ? null : e.winRate() * 100)
+        + " · DD " + percent(e.maxDrawdown() == null ? null : e.maxDrawdown() * 100)
+        + " · " + yen(e.pnl());
+  }
+
+  /** {@code text} prefixed with the run's kind ({@code IS: }, {@code OOS: }) when it has one. */
+  private static String labelled(BacktestEntry run, String text) {
+    String label = Strategy.label(run);
+    return label.isEmpty() ? text : label + ": " + text;
+  }
+
+  /** The guardian's last heartbeat: its time, or "none yet" at cold start (never 1900). */
+  private static String heartbeat(Sighting<Instant> s) {
+    if (s == null) {
+      return NONE;
+    }
+    return s instanceof Sighting.Seen<Instant> seen ? Formats.when(seen.value()) : NONE_YET;
+  }
+
+  private static String tickAge(Sighting<BigInteger> s) {
+    if (s == null) {
+      return NONE;
+    }
+    return s instanceof Sighting.Seen<BigInteger> seen ? count(seen.value()) + "s" : NONE_YET;
   }
 
   /** Fields this version does not know, shown as the file has them. */
@@ -158,11 +210,18 @@ final class SectionFields {
     if (v instanceof Long l) {
       return count(l);
     }
+    if (v instanceof BigInteger b) {
+      return count(b);
+    }
     return text(String.valueOf(v));
   }
 
-  private static String uptime(Long seconds) {
-    return seconds == null ? NONE : Formats.age(Duration.ofSeconds(seconds));
+  private static String uptime(BigInteger seconds) {
+    if (seconds == null) {
+      return NONE;
+    }
+    return seconds.bitLength() < 40 ? Formats.age(Duration.ofSeconds(seconds.longValue()))
+        : count(seconds) + "s";
   }
 
   private static Field inline(String name, String value) {

@@ -4,18 +4,20 @@ import dev.swimmy.bot.core.sexp.Sexp;
 import dev.swimmy.bot.core.sexp.SexpMap;
 import dev.swimmy.bot.core.status.Snapshot.BacktestCache;
 import dev.swimmy.bot.core.status.Snapshot.BacktestEntry;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
  * {@code data/backtest_cache.sexp}: its own time is the newest entry's {@code timestamp}, or the
- * file's mtime when there are no entries. Only a summary is kept: the entries are counted once and
- * the best {@link #TOP_KEPT} by sharpe kept in a bounded heap.
+ * file's mtime when there are no entries. Only a summary is kept: the entries are counted once,
+ * grouped into strategies (a strategy's {@code _IS} / {@code -OOS} runs with it, see {@link
+ * Strategies}) and the best {@link #TOP_KEPT} strategies by sharpe kept. An entry whose timestamp
+ * is universal time 0 has no time and is skipped like one without a timestamp.
  *
  * <p>Entries are read straight from the tree rather than through {@link
  * dev.swimmy.bot.core.sexp.SexpView}: turning 20,000 entries into maps cost more than parsing the
@@ -61,16 +63,15 @@ final class BacktestCacheDecoder {
   }
 
   /**
-   * The entries seen so far: their count, the newest and the best by sharpe. Keys are classified
-   * once per key symbol (the reader hands out one symbol per repeated key), not once per entry.
+   * The entries seen so far: their count, the newest and the strategies. Keys are classified once
+   * per key symbol (the reader hands out one symbol per repeated key), not once per entry.
    */
   static final class Summary implements Consumer<Sexp> {
     /** Enough for every key the engine writes; a file with more distinct keys just re-classifies. */
     private static final int MAX_KNOWN_KEYS = 256;
 
     private final Map<Sexp.Sym, Field> fields = new IdentityHashMap<>();
-    private final PriorityQueue<BacktestEntry> top =
-        new PriorityQueue<>(TOP_KEPT + 1, BacktestCacheDecoder::bySharpe);
+    private final Strategies strategies = new Strategies();
     private BacktestEntry newest;
     private int count;
     private int skipped;
@@ -86,20 +87,11 @@ final class BacktestCacheDecoder {
       if (newest == null || e.timestamp().isAfter(newest.timestamp())) {
         newest = e;
       }
-      // Below the kept minimum it would be added and polled straight out again; ties still go
-      // through the heap so that which of two equal entries stays does not change.
-      if (top.size() == TOP_KEPT && bySharpe(e, top.peek()) < 0) {
-        return;
-      }
-      top.add(e);
-      if (top.size() > TOP_KEPT) {
-        top.poll();
-      }
+      strategies.add(e);
     }
 
     BacktestCache finish(int schema, Instant fileMtime) throws UndecodableException {
-      List<BacktestEntry> best = new ArrayList<>(top);
-      best.sort((a, b) -> bySharpe(b, a));
+      List<Snapshot.Strategy> best = strategies.top(TOP_KEPT);
       if (newest == null && fileMtime == null) {
         throw new UndecodableException("no readable entries and no file time");
       }
@@ -122,7 +114,7 @@ final class BacktestCacheDecoder {
         }
         switch (field(key)) {
           case NAME -> name = name != null ? name : string(value(cell));
-          case TIMESTAMP -> ts = ts != null ? ts : integer(value(cell));
+          case TIMESTAMP -> ts = ts != null ? ts : universalTime(value(cell));
           case RESULT -> result = result != null ? result : rest(cell);
           default -> { }
         }
@@ -138,7 +130,7 @@ final class BacktestCacheDecoder {
     /** The keyword plist {@code :sharpe 1.4 :profit-factor 2.0 ...}; first occurrence wins. */
     private BacktestEntry withResult(String name, Instant ts, List<Sexp> plist) {
       Double sharpe = null, pf = null, win = null, dd = null, pnl = null;
-      Long trades = null;
+      BigInteger trades = null;
       for (int i = 0; i + 1 < plist.size(); i += 2) {
         if (!(plist.get(i) instanceof Sexp.Sym k) || !k.isKeyword()) {
           break;
@@ -190,16 +182,6 @@ final class BacktestCacheDecoder {
     }
   }
 
-  /** Ascending by sharpe (none lowest), then by name descending, so the best sort last. */
-  private static int bySharpe(BacktestEntry a, BacktestEntry b) {
-    int c = Double.compare(sharpeOrLowest(a), sharpeOrLowest(b));
-    return c != 0 ? c : b.name().compareTo(a.name());
-  }
-
-  private static double sharpeOrLowest(BacktestEntry e) {
-    return e.sharpe() == null ? Double.NEGATIVE_INFINITY : e.sharpe();
-  }
-
   private static Sexp.Sym key(Sexp cell) {
     List<Sexp> items = cell instanceof Sexp.Lst l ? l.items()
         : cell instanceof Sexp.Dotted d ? d.items() : List.of();
@@ -223,8 +205,14 @@ final class BacktestCacheDecoder {
     return v instanceof Sexp.Str s ? s.value() : null;
   }
 
-  private static Long integer(Sexp v) {
-    return v instanceof Sexp.Int i && i.value().bitLength() < 64 ? i.value().longValue() : null;
+  private static BigInteger integer(Sexp v) {
+    return v instanceof Sexp.Int i ? i.value() : null;
+  }
+
+  /** A universal time other than 0 ("none yet" is not a time for an entry). */
+  private static Long universalTime(Sexp v) {
+    return v instanceof Sexp.Int i && i.value().bitLength() < 64 && i.value().signum() != 0
+        ? i.value().longValue() : null;
   }
 
   private static Double real(Sexp v) {

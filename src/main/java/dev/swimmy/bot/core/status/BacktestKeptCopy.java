@@ -5,6 +5,7 @@ import dev.swimmy.bot.core.sexp.SexpMap;
 import dev.swimmy.bot.core.sexp.SexpWriter;
 import dev.swimmy.bot.core.status.Snapshot.BacktestCache;
 import dev.swimmy.bot.core.status.Snapshot.BacktestEntry;
+import dev.swimmy.bot.core.status.Snapshot.Strategy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +16,11 @@ import java.util.List;
  * the cache's own syntax so that a person can read it:
  *
  * <pre>((schema_version . 1) (swimmy_entry_count . 20000) (swimmy_skipped_entries . 0)
- *  (entries NEWEST BEST-1 ... BEST-10))</pre>
+ *  (entries NEWEST RUNS-OF-BEST-1 ... RUNS-OF-BEST-10))</pre>
  *
- * <p>The first entry is the newest, the rest the best by sharpe in order (the newest may appear
- * twice), so reading it back gives an equal {@link BacktestCache} without ranking anything again.
+ * <p>The first entry is the newest, the rest the runs of the best strategies (the newest may
+ * appear twice); reading it back groups and ranks those few runs again ({@link Strategies}), which
+ * gives an equal {@link BacktestCache}.
  * A copy without {@code swimmy_entry_count} is a whole cache file (as older versions kept) and is
  * decoded as one.
  */
@@ -31,9 +33,11 @@ final class BacktestKeptCopy {
 
   /** False when a value cannot be written as a Lisp float (an integer beyond double range). */
   static boolean canWrite(BacktestCache s) {
-    for (BacktestEntry e : s.topBySharpe()) {
-      if (!finite(e)) {
-        return false;
+    for (Strategy st : s.topBySharpe()) {
+      for (BacktestEntry e : st.runs()) {
+        if (!finite(e)) {
+          return false;
+        }
       }
     }
     return s.newest() == null || finite(s.newest());
@@ -53,7 +57,7 @@ final class BacktestKeptCopy {
     entries.add(sym("entries"));
     if (s.newest() != null) {
       entries.add(entry(s.newest()));
-      s.topBySharpe().forEach(e -> entries.add(entry(e)));
+      s.topBySharpe().forEach(st -> st.runs().forEach(e -> entries.add(entry(e))));
     }
     Sexp copy = new Sexp.Lst(List.of(
         pair("schema_version", Sexp.Int.of(s.schemaVersion())),
@@ -85,9 +89,10 @@ final class BacktestKeptCopy {
       throw new UndecodableException("no readable entries and no file time");
     }
     Instant own = newest != null ? newest.timestamp() : fileMtime;
-    List<BacktestEntry> best = read.isEmpty() ? List.of() : read.subList(1, read.size());
+    Strategies best = new Strategies();
+    read.stream().skip(1).forEach(best::add);
     return new BacktestCache(schema, own, newest == null, count.intValue(), skipped.intValue(),
-        newest, best);
+        newest, best.top(BacktestCacheDecoder.TOP_KEPT));
   }
 
   private static Sexp entry(BacktestEntry e) {
@@ -97,7 +102,7 @@ final class BacktestKeptCopy {
     metric(result, "profit-factor", e.profitFactor());
     if (e.trades() != null) {
       result.add(Sexp.Sym.keyword("TRADES"));
-      result.add(Sexp.Int.of(e.trades()));
+      result.add(new Sexp.Int(e.trades()));
     }
     metric(result, "win-rate", e.winRate());
     metric(result, "max-dd", e.maxDrawdown());

@@ -1,12 +1,13 @@
 package dev.swimmy.bot.core.status;
 
 import static dev.swimmy.bot.core.status.Values.bool;
-import static dev.swimmy.bot.core.status.Values.dbl;
-import static dev.swimmy.bot.core.status.Values.lng;
+import static dev.swimmy.bot.core.status.Values.decimal;
+import static dev.swimmy.bot.core.status.Values.integer;
 import static dev.swimmy.bot.core.status.Values.str;
 
 import dev.swimmy.bot.core.sexp.SexpMap;
 import dev.swimmy.bot.core.status.Snapshot.LiveStatus;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -30,24 +31,37 @@ final class LiveStatusDecoder {
   private LiveStatusDecoder() {}
 
   static LiveStatus decode(SexpMap m, int schema) throws UndecodableException {
+    Sighting<Instant> heartbeat = Values.sighting(m, "last_guardian_heartbeat");
     return new LiveStatus(
         schema,
         lastUpdated(m),
-        dbl(m, "daily_pnl"),
-        dbl(m, "accumulated_pnl"),
-        dbl(m, "monthly_goal"),
-        dbl(m, "goal_progress"),
+        decimal(m, "daily_pnl"),
+        decimal(m, "accumulated_pnl"),
+        decimal(m, "monthly_goal"),
+        decimal(m, "goal_progress"),
         str(m, "regime"),
         str(m, "volatility"),
         str(m, "leader"),
-        lng(m, "danger_level"),
-        dbl(m, "ecosystem_health"),
-        Values.universalTime(m, "last_guardian_heartbeat"),
-        lng(m, "tick_age_secs"),
-        lng(m, "total_trades"),
-        dbl(m, "warmup_progress"),
+        integer(m, "danger_level"),
+        decimal(m, "ecosystem_health"),
+        heartbeat,
+        tickAge(integer(m, "tick_age_secs"), heartbeat),
+        integer(m, "total_trades"),
+        decimal(m, "warmup_progress"),
         bool(m, "warmup_complete"),
         Values.unknown(m, KNOWN));
+  }
+
+  /**
+   * The engine measures the tick age from the guardian's heartbeat, so before the first heartbeat
+   * its 0 means no tick yet, not a tick just now.
+   */
+  private static Sighting<BigInteger> tickAge(BigInteger secs, Sighting<Instant> heartbeat) {
+    if (secs == null) {
+      return null;
+    }
+    return heartbeat instanceof Sighting.NoneYet<Instant> && secs.signum() == 0
+        ? new Sighting.NoneYet<>() : new Sighting.Seen<>(secs);
   }
 
   /** Parses {@code "YYYY-MM-DD HH:MM:SS"} as a wall time in {@code Asia/Tokyo}. */

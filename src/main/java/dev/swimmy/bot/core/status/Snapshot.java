@@ -1,5 +1,7 @@
 package dev.swimmy.bot.core.status;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,8 +12,10 @@ import java.util.Objects;
 /**
  * One good read of a status file, typed. Every snapshot carries the time its own source says it
  * was written ({@link #ownTime()}), never the time it was read. A value the file does not have (or
- * has with the wrong type) is null in the record and shown as "—", never zero. {@code unknown}
- * keeps the fields this version does not know, in file order, nil values as null.
+ * has with the wrong type) is null in the record and shown as "—", never zero. Integers keep
+ * every digit ({@link BigInteger}, or {@link BigDecimal} where the engine writes integers and
+ * floats alike: its Lisp has no integer limit). {@code unknown} keeps
+ * the fields this version does not know, in file order, nil values as null.
  */
 public sealed interface Snapshot {
 
@@ -22,23 +26,26 @@ public sealed interface Snapshot {
   /** When the source says its data was written. */
   Instant ownTime();
 
-  /** {@code .opus/live_status.sexp}; own time is {@code last_updated}, JST wall time. */
+  /**
+   * {@code .opus/live_status.sexp}; own time is {@code last_updated}, JST wall time. The heartbeat
+   * and the tick age are {@link Sighting.NoneYet} at cold start (the engine writes 0 for both).
+   */
   record LiveStatus(
       int schemaVersion,
       Instant ownTime,
-      Double dailyPnl,
-      Double accumulatedPnl,
-      Double monthlyGoal,
-      Double goalProgress,
+      BigDecimal dailyPnl,
+      BigDecimal accumulatedPnl,
+      BigDecimal monthlyGoal,
+      BigDecimal goalProgress,
       String regime,
       String volatility,
       String leader,
-      Long dangerLevel,
-      Double ecosystemHealth,
-      Instant lastGuardianHeartbeat,
-      Long tickAgeSecs,
-      Long totalTrades,
-      Double warmupProgress,
+      BigInteger dangerLevel,
+      BigDecimal ecosystemHealth,
+      Sighting<Instant> lastGuardianHeartbeat,
+      Sighting<BigInteger> tickAgeSecs,
+      BigInteger totalTrades,
+      BigDecimal warmupProgress,
       Boolean warmupComplete,
       Map<String, Object> unknown)
       implements Snapshot {
@@ -57,10 +64,10 @@ public sealed interface Snapshot {
   record SystemMetrics(
       int schemaVersion,
       Instant ownTime,
-      Long heapUsedBytes,
-      Double heapUsedMb,
-      Long strategyCount,
-      Long uptimeSeconds,
+      BigInteger heapUsedBytes,
+      BigDecimal heapUsedMb,
+      BigInteger strategyCount,
+      BigInteger uptimeSeconds,
       Map<String, Object> unknown)
       implements Snapshot {
     public SystemMetrics {
@@ -76,9 +83,9 @@ public sealed interface Snapshot {
 
   /**
    * {@code data/backtest_cache.sexp}, summarised: the entry count, the newest entry and the best
-   * entries by sharpe (the whole 20k-entry list is not kept). {@code skippedEntries} counts entries
-   * without a name or timestamp, which are left out of the rest. {@code newest} is null when no
-   * entry was readable. Own time is the newest entry's
+   * strategies by sharpe, each with its runs ({@link Strategy}; the whole 20k-entry list is not
+   * kept). {@code skippedEntries} counts entries without a name or timestamp, which are left out of
+   * the rest. {@code newest} is null when no entry was readable. Own time is the newest entry's
    * timestamp, or the file's mtime when there are no entries ({@link #ownTimeIsFileMtime()}).
    */
   record BacktestCache(
@@ -88,7 +95,7 @@ public sealed interface Snapshot {
       int entryCount,
       int skippedEntries,
       BacktestEntry newest,
-      List<BacktestEntry> topBySharpe)
+      List<Strategy> topBySharpe)
       implements Snapshot {
     public BacktestCache {
       Objects.requireNonNull(ownTime, "ownTime");
@@ -107,12 +114,89 @@ public sealed interface Snapshot {
       Instant timestamp,
       Double sharpe,
       Double profitFactor,
-      Long trades,
+      BigInteger trades,
       Double winRate,
       Double maxDrawdown,
       Double pnl) {
     public BacktestEntry {
       Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** How a backtest run's name says it was run: suffix {@code _IS}, {@code -OOS} / {@code _OOS}, or none. */
+  enum RunKind {
+    /** No suffix: the strategy's own backtest. */
+    FULL(""),
+    IN_SAMPLE("IS"),
+    OUT_OF_SAMPLE("OOS");
+
+    private final String label;
+
+    RunKind(String label) {
+      this.label = label;
+    }
+
+    /** {@code IS}, {@code OOS}, or empty for a run without a suffix. */
+    public String label() {
+      return label;
+    }
+
+    /** The kind a run's name says. */
+    static RunKind of(String runName) {
+      if (runName.endsWith("-OOS") || runName.endsWith("_OOS")) {
+        return OUT_OF_SAMPLE;
+      }
+      return runName.endsWith("_IS") ? IN_SAMPLE : FULL;
+    }
+
+    /** The strategy's name: the run's name without its suffix. */
+    static String strategyName(String runName) {
+      RunKind k = of(runName);
+      return k == FULL ? runName : runName.substring(0, runName.length() - k.label.length() - 1);
+    }
+  }
+
+  /**
+   * One strategy and its runs in the cache: the engine names its in-sample and out-of-sample runs
+   * of a strategy with suffixes ({@code _IS}, {@code -OOS}, {@code _OOS}), so they are one strategy
+   * shown once, not three. Any run may be absent, not all. Where the cache has a run twice the
+   * newer one is kept.
+   */
+  record Strategy(String name, BacktestEntry full, BacktestEntry inSample, BacktestEntry outOfSample) {
+    public Strategy {
+      Objects.requireNonNull(name, "name");
+      if (full == null && inSample == null && outOfSample == null) {
+        throw new IllegalArgumentException("a strategy without runs");
+      }
+    }
+
+    /** The runs there are, in the order full, in-sample, out-of-sample. */
+    public List<BacktestEntry> runs() {
+      List<BacktestEntry> out = new java.util.ArrayList<>(3);
+      for (BacktestEntry e : new BacktestEntry[] {full, inSample, outOfSample}) {
+        if (e != null) {
+          out.add(e);
+        }
+      }
+      return out;
+    }
+
+    /** {@code run}'s kind by its name: {@code IS}, {@code OOS}, or empty. */
+    public static String label(BacktestEntry run) {
+      return RunKind.of(run.name()).label();
+    }
+
+    /** The best sharpe of its runs; null when no run has one. */
+    public Double bestSharpe() {
+      return max(max(sharpe(full), sharpe(inSample)), sharpe(outOfSample));
+    }
+
+    private static Double sharpe(BacktestEntry e) {
+      return e == null ? null : e.sharpe();
+    }
+
+    private static Double max(Double a, Double b) {
+      return a == null ? b : b == null || a >= b ? a : b;
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.swimmy.bot.core.status;
 
-import static dev.swimmy.bot.core.status.Values.dbl;
-import static dev.swimmy.bot.core.status.Values.lng;
+import static dev.swimmy.bot.core.status.Values.decimal;
+import static dev.swimmy.bot.core.status.Values.integer;
 
 import dev.swimmy.bot.core.sexp.SexpMap;
 import dev.swimmy.bot.core.status.Snapshot.SystemMetrics;
@@ -21,15 +21,15 @@ final class SystemMetricsDecoder {
     Instant own = Values.universalTime(m, "timestamp");
     if (own == null) {
       throw new UndecodableException(
-          "timestamp (universal time) is missing, so the data has no time of its own");
+          "timestamp (universal time) is missing or 0, so the data has no time of its own");
     }
     return new SystemMetrics(
         schema,
         own,
-        lng(m, "heap_used_bytes"),
-        dbl(m, "heap_used_mb"),
-        lng(m, "strategy_count"),
-        lng(m, "uptime_seconds"),
+        integer(m, "heap_used_bytes"),
+        decimal(m, "heap_used_mb"),
+        integer(m, "strategy_count"),
+        integer(m, "uptime_seconds"),
         Values.unknown(m, KNOWN));
   }
 }

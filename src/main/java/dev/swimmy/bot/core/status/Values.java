@@ -1,6 +1,7 @@
 package dev.swimmy.bot.core.status;
 
 import dev.swimmy.bot.core.sexp.SexpMap;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,18 +15,32 @@ final class Values {
 
   private Values() {}
 
-  static Double dbl(SexpMap m, String key) {
-    return m.number(key).map(n -> n instanceof BigInteger b ? b.doubleValue() : n.doubleValue())
-        .orElse(null);
-  }
-
-  static Long lng(SexpMap m, String key) {
+  /**
+   * A number exactly as the file has it: an integer of any size keeps every digit, a float its
+   * shortest decimal form (the reader's floats are finite), a ratio its nearest double.
+   */
+  static BigDecimal decimal(SexpMap m, String key) {
     Object v = m.get(key);
     if (v instanceof Long l) {
-      return l;
+      return BigDecimal.valueOf(l);
+    }
+    if (v instanceof BigInteger b) {
+      return new BigDecimal(b);
+    }
+    return v instanceof Double d && Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
+  }
+
+  /** An integer of any size, digit for digit; a float with no fraction below 2^53 counts. */
+  static BigInteger integer(SexpMap m, String key) {
+    Object v = m.get(key);
+    if (v instanceof Long l) {
+      return BigInteger.valueOf(l);
+    }
+    if (v instanceof BigInteger b) {
+      return b;
     }
     if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.0e15) {
-      return d.longValue();
+      return BigInteger.valueOf(d.longValue());
     }
     return null;
   }
@@ -40,10 +55,22 @@ final class Values {
     return m.has(key) ? m.flag(key) : null;
   }
 
-  /** A Lisp universal time as an instant; null when absent or not an integer. */
+  /**
+   * A Lisp universal time as an instant; null when absent, not an integer, out of range or 0: 0
+   * (1900-01-01) is the engine's "none yet" and never a time (see {@link #sighting}).
+   */
   static Instant universalTime(SexpMap m, String key) {
-    Long ut = lng(m, key);
-    return ut == null ? null : fromUniversal(ut);
+    Sighting<Instant> s = sighting(m, key);
+    return s instanceof Sighting.Seen<Instant> seen ? seen.value() : null;
+  }
+
+  /** A universal time of an event: 0 is {@link Sighting.NoneYet}; null when absent or not a time. */
+  static Sighting<Instant> sighting(SexpMap m, String key) {
+    BigInteger ut = integer(m, key);
+    if (ut == null || ut.signum() < 0 || ut.bitLength() > 40) {
+      return null; // 2^40 s is 34,000 years: not a time the engine wrote
+    }
+    return ut.signum() == 0 ? new Sighting.NoneYet<>() : new Sighting.Seen<>(fromUniversal(ut.longValue()));
   }
 
   static Instant fromUniversal(long universalSeconds) {

@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * #close} flushes then stops the thread: a copy asked for before {@code close} is on disk after
  * it. A crash before a write completes leaves the previous copy. Proven by {@code
  * StatusFileSourceTest} and {@code RenderCommandTest}.
+ *
+ * <p>{@link #readOnly} restores the copies on disk but never writes one: the {@code render}
+ * command uses it, so that looking at the status changes nothing in the engine's home.
  */
 public final class LastGoodStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LastGoodStore.class);
@@ -53,18 +56,31 @@ public final class LastGoodStore implements AutoCloseable {
   private final Cache<SourceId, LastGood> memory = Caffeine.newBuilder().maximumSize(16).build();
   private final Path dir;
   private final Map<SourceId, Pending> pending = new ConcurrentHashMap<>();
+  /** Null when nothing is written: no directory, or {@link #readOnly}. */
   private final ExecutorService writer;
 
   private record Pending(byte[] raw, Instant fileMtime) {}
 
   /** {@code dir} null keeps last good snapshots in memory only. */
   public LastGoodStore(Path dir) {
+    this(dir, true);
+  }
+
+  private LastGoodStore(Path dir, boolean writes) {
     this.dir = dir;
-    this.writer = dir == null ? null : Executors.newSingleThreadExecutor(r -> {
+    this.writer = dir == null || !writes ? null : Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "swimmy-last-good-writer");
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /**
+   * A store that restores the copies kept in {@code dir} (null: none) and remembers good reads in
+   * memory only: it creates, writes and deletes nothing, and starts no thread.
+   */
+  public static LastGoodStore readOnly(Path dir) {
+    return new LastGoodStore(dir, false);
   }
 
   public Optional<LastGood> get(SourceId id) {
@@ -74,7 +90,7 @@ public final class LastGoodStore implements AutoCloseable {
   /** Records a good read and persists {@code raw}, the copy to keep of it. */
   public void remember(Snapshot snapshot, byte[] raw, Instant fileMtime) {
     memory.put(snapshot.source(), new LastGood(snapshot, false));
-    if (dir == null) {
+    if (writer == null) {
       return;
     }
     SourceId id = snapshot.source();

@@ -3,10 +3,13 @@ package dev.swimmy.bot.core.render;
 import dev.swimmy.bot.core.status.Issue;
 import dev.swimmy.bot.core.status.LastGood;
 import dev.swimmy.bot.core.status.ReadOutcome;
+import dev.swimmy.bot.core.status.Sighting;
 import dev.swimmy.bot.core.status.Snapshot;
 import dev.swimmy.bot.core.status.SourceId;
 import dev.swimmy.bot.core.status.SourceReport;
 import dev.swimmy.bot.core.status.StatusBoard;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +40,16 @@ final class RandomInputs {
     return b.toString();
   }
 
+  /** Null, a double's value, or an integer of up to 300 digits. */
+  static BigDecimal dec(Random r) {
+    if (r.nextInt(4) == 0) {
+      BigInteger b = integer(r);
+      return b == null ? null : new BigDecimal(b);
+    }
+    Double d = dbl(r);
+    return d == null ? null : BigDecimal.valueOf(d);
+  }
+
   static Double dbl(Random r) {
     return switch (r.nextInt(5)) {
       case 0 -> null;
@@ -46,8 +59,23 @@ final class RandomInputs {
     };
   }
 
-  static Long lng(Random r) {
-    return r.nextInt(4) == 0 ? null : r.nextBoolean() ? r.nextLong() : (long) r.nextInt(100000);
+  /** Null, a small count, any long, or a bignum of up to 300 digits. */
+  static BigInteger integer(Random r) {
+    return switch (r.nextInt(5)) {
+      case 0 -> null;
+      case 1 -> BigInteger.valueOf(r.nextInt(100000));
+      case 2 -> BigInteger.valueOf(r.nextLong());
+      case 3 -> new BigInteger(1 + r.nextInt(1000), r);
+      default -> BigInteger.valueOf(r.nextInt(100));
+    };
+  }
+
+  static <T> Sighting<T> sighting(Random r, T seen) {
+    return switch (r.nextInt(3)) {
+      case 0 -> null;
+      case 1 -> new Sighting.NoneYet<>();
+      default -> new Sighting.Seen<>(seen);
+    };
   }
 
   static Message message(Random r) {
@@ -80,21 +108,29 @@ final class RandomInputs {
   static Snapshot snapshot(Random r, SourceId id, Instant now) {
     Instant own = instant(r, now);
     return switch (id) {
-      case LIVE_STATUS -> new Snapshot.LiveStatus(2, own, dbl(r), dbl(r), dbl(r), dbl(r), text(r),
-          text(r), text(r), lng(r), dbl(r), r.nextBoolean() ? null : instant(r, now), lng(r),
-          lng(r), dbl(r), r.nextBoolean(), unknown(r));
-      case SYSTEM_METRICS -> new Snapshot.SystemMetrics(1, own, lng(r), dbl(r), lng(r),
-          r.nextBoolean() ? null : (long) r.nextInt(Integer.MAX_VALUE), unknown(r));
+      case LIVE_STATUS -> new Snapshot.LiveStatus(2, own, dec(r), dec(r), dec(r), dec(r), text(r),
+          text(r), text(r), integer(r), dec(r), sighting(r, instant(r, now)),
+          sighting(r, BigInteger.valueOf(r.nextInt(100_000))), integer(r), dec(r), r.nextBoolean(),
+          unknown(r));
+      case SYSTEM_METRICS -> new Snapshot.SystemMetrics(1, own, integer(r), dec(r), integer(r),
+          integer(r), unknown(r));
       case BACKTEST_CACHE -> {
-        List<Snapshot.BacktestEntry> top = new ArrayList<>();
+        List<Snapshot.Strategy> top = new ArrayList<>();
         for (int i = 0; i < r.nextInt(11); i++) {
-          top.add(new Snapshot.BacktestEntry(text(r), instant(r, now), dbl(r), dbl(r), lng(r),
-              dbl(r), dbl(r), dbl(r)));
+          String name = text(r);
+          top.add(new Snapshot.Strategy(name, run(r, name, now),
+              r.nextBoolean() ? null : run(r, name + "_IS", now),
+              r.nextBoolean() ? null : run(r, name + "-OOS", now)));
         }
         yield new Snapshot.BacktestCache(1, own, top.isEmpty(), r.nextInt(Integer.MAX_VALUE),
-            r.nextInt(100), top.isEmpty() ? null : top.get(0), top);
+            r.nextInt(100), top.isEmpty() ? null : top.get(0).full(), top);
       }
     };
+  }
+
+  static Snapshot.BacktestEntry run(Random r, String name, Instant now) {
+    return new Snapshot.BacktestEntry(name, instant(r, now), dbl(r), dbl(r), integer(r), dbl(r),
+        dbl(r), dbl(r));
   }
 
   static SourceReport report(Random r, SourceId id, Instant now) {

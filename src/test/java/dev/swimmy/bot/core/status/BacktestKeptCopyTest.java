@@ -32,6 +32,12 @@ class BacktestKeptCopyTest {
           + " (result :sharpe 1.5d0 :profit-factor 2 :win-rate 0.5 :max-dd 1/3 :pnl -7.25d0))"
           + " ((name . \"D\") (timestamp . 3979768699))))",
       "((schema_version . 1) (entries 1 2))",
+      // runs of one strategy (_IS, -OOS, _OOS), one of them twice, and a bignum trade count
+      "((schema_version . 1) (entries ((name . \"S\") (timestamp . 3979768600) (result :sharpe 1.0d0))"
+          + " ((name . \"S_IS\") (timestamp . 3979768601) (result :sharpe 2.0d0 :trades 123456789012345678901234))"
+          + " ((name . \"S-OOS\") (timestamp . 3979768602) (result :sharpe 0.5d0))"
+          + " ((name . \"S-OOS\") (timestamp . 3979768500) (result :sharpe 0.9d0))"
+          + " ((name . \"T_OOS\") (timestamp . 3979768603) (result :sharpe 1.5d0))))",
   })
   void unusualCaches_readBackAsTheSameSnapshot(String text) {
     byte[] raw = text.getBytes(StandardCharsets.UTF_8);
