@@ -52,6 +52,8 @@ public final class JdaDiscordBot implements DiscordBot {
   private static final Logger log = LoggerFactory.getLogger(JdaDiscordBot.class);
   static final Duration RETRY_FIRST = Duration.ofSeconds(15);
   static final Duration RETRY_MAX = Duration.ofMinutes(5);
+  /** How long a panel refresh in progress may finish on stop (it may be saving the panel id). */
+  static final Duration PANEL_STOP_GRACE = Duration.ofSeconds(3);
 
   /**
    * What the bot needs from the configuration ({@code discord.*}).
@@ -218,10 +220,14 @@ public final class JdaDiscordBot implements DiscordBot {
   @Override
   public void stop() {
     Thread t;
+    ScheduledExecutorService panelToStop;
     synchronized (this) {
       t = starter;
+      panelToStop = panelThread;
       if (panelThread != null) {
-        panelThread.shutdownNow();
+        // Not shutdownNow: an interrupt while the panel's id is being saved closes the file channel
+        // (ClosedByInterruptException), the id is lost and the next start posts a second panel.
+        panelThread.shutdown();
       }
       if (commandPool != null) {
         commandPool.shutdown();
@@ -230,6 +236,16 @@ public final class JdaDiscordBot implements DiscordBot {
     }
     if (t != null) {
       t.interrupt();
+    }
+    if (panelToStop != null) {
+      try {
+        if (!panelToStop.awaitTermination(PANEL_STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+          panelToStop.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        panelToStop.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
     }
     JDA j = jda;
     if (j != null) {
