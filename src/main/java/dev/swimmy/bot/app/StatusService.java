@@ -1,6 +1,7 @@
 package dev.swimmy.bot.app;
 
 import dev.swimmy.bot.app.config.Config;
+import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.core.render.StatusView;
@@ -12,6 +13,8 @@ import dev.swimmy.bot.core.status.StatusSource;
 import dev.swimmy.bot.edge.files.LastGoodStore;
 import dev.swimmy.bot.edge.files.StatusFileSource;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The status side wired once: config -> three file sources -> last-good store -> view. The
@@ -24,6 +27,7 @@ public final class StatusService implements AutoCloseable {
   private final StatusSource backtestCache;
   private final Clock clock;
   private final LastGoodStore store;
+  private volatile Instant lastRefresh;
 
   StatusService(StatusSource liveStatus, StatusSource systemMetrics, StatusSource backtestCache,
       Clock clock, LastGoodStore store) {
@@ -32,6 +36,7 @@ public final class StatusService implements AutoCloseable {
     this.backtestCache = backtestCache;
     this.clock = clock;
     this.store = store;
+    this.lastRefresh = clock.instant();
   }
 
   /** Sources from {@code status.*}, last good snapshots kept under {@code last-good-dir}. */
@@ -48,8 +53,19 @@ public final class StatusService implements AutoCloseable {
 
   /** All three sources' reports at one "now": per-source states for alerts and the views. */
   public StatusBoard board() {
-    return new StatusBoard(liveStatus.report(), systemMetrics.report(), backtestCache.report(),
-        clock.instant());
+    StatusBoard board = new StatusBoard(liveStatus.report(), systemMetrics.report(),
+        backtestCache.report(), clock.instant());
+    lastRefresh = board.now();
+    return board;
+  }
+
+  /**
+   * The status refresh's liveness: when all three sources were last read to the end. Whoever
+   * polls the board (the alerts every 15 s, the panel) keeps it fresh; a read that hangs (a
+   * stuck mount) stops it, and {@code window} later the part is wedged.
+   */
+  public Pulse pulse(Duration window) {
+    return new Pulse.Turned("status refresh", lastRefresh, window);
   }
 
   /** The {@code /status} message for a section, within Discord's limits. */

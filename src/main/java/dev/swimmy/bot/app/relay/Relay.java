@@ -1,6 +1,7 @@
 package dev.swimmy.bot.app.relay;
 
 import dev.swimmy.bot.app.config.Config;
+import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.EnvelopeDecoder;
 import dev.swimmy.bot.core.relay.Spool;
@@ -16,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The relay's intake side as the daemon sees it: {@link #open} opens the spool and builds the
@@ -83,6 +85,11 @@ public final class Relay implements AutoCloseable {
 
   public String endpoint() {
     return pull.endpoint();
+  }
+
+  /** Intake's liveness (the PULL loop and the spool writer), once started. */
+  public List<Pulse> pulses() {
+    return pull.pulses();
   }
 
   /**
