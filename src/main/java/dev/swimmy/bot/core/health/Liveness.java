@@ -17,10 +17,14 @@ public final class Liveness {
 
   /** A part that showed no sign of life within its window: silent (or busy) for {@code silentFor}. */
   public record Wedged(String part, Duration silentFor, Duration window) {
-    /** One line for the log and systemd's STATUS, e.g. {@code "PULL loop (no sign of life for 42 s, window 15 s)"}. */
+    /** How long it was silent against its window, e.g. {@code "no sign of life for 42 s, window 15 s"}. */
+    public String detail() {
+      return "no sign of life for " + silentFor.toSeconds() + " s, window " + window.toSeconds() + " s";
+    }
+
+    /** One line for systemd's STATUS, e.g. {@code "PULL loop (no sign of life for 42 s, window 15 s)"}. */
     public String describe() {
-      return part + " (no sign of life for " + silentFor.toSeconds() + " s, window "
-          + window.toSeconds() + " s)";
+      return part + " (" + detail() + ")";
     }
   }
 

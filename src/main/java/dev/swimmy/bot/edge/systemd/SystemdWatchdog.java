@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SystemdWatchdog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SystemdWatchdog.class);
+  /** The most {@link #close()} waits for a tick in progress; part of the stop budget. */
+  public static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
   private final SystemdNotifier systemd;
   private final Supplier<List<Pulse>> pulses;
@@ -55,8 +57,8 @@ public final class SystemdWatchdog implements AutoCloseable {
     try {
       Verdict now = Liveness.check(pulses.get(), clock.instant());
       for (Liveness.Wedged w : now.newSince(last)) {
-        LOG.error("{} is wedged: {}; no more watchdog pings, systemd will restart the bot",
-            w.part(), w.describe());
+        LOG.error("{} is wedged ({}); no more watchdog pings, so systemd will restart the bot",
+            w.part(), w.detail());
       }
       for (String part : now.recoveredSince(last)) {
         LOG.warn("{} is alive again", part);
@@ -79,7 +81,7 @@ public final class SystemdWatchdog implements AutoCloseable {
   public void close() {
     thread.shutdownNow();
     try {
-      thread.awaitTermination(2, TimeUnit.SECONDS);
+      thread.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
