@@ -140,9 +140,10 @@ public final class Daemon implements AutoCloseable {
         DeadLetterAdmin.of(relay.spool(), id -> lanesRef.get().revive(id)), clock);
     AdminAlerts alerts = DiscordWiring.alerts(config, bot, health, views, clock);
     alertsRef.set(alerts);
+    laneTimer = ExecutorScheduler.realTime();
     WebhookLanes lanes = new WebhookLanes(relay.spool(),
         HttpWebhookSink.forDiscord(config.discord().apiBaseUrl()), alerts, new SenderMetrics(registry),
-        SenderSettings.defaults(n.maxAge(), n.latencySlo()), clock, laneTimer = ExecutorScheduler.realTime(),
+        SenderSettings.defaults(n.maxAge(), n.latencySlo()), clock, laneTimer,
         new SplittableRandom());
     lanesRef.set(lanes);
     if (bot.isPresent()) {

@@ -48,7 +48,8 @@ public final class SystemdWatchdog implements AutoCloseable {
   public static SystemdWatchdog start(SystemdNotifier systemd, Duration every,
       Supplier<List<Pulse>> pulses, Supplier<String> summary, Clock clock) {
     SystemdWatchdog w = new SystemdWatchdog(systemd, pulses, summary, clock);
-    w.thread.scheduleAtFixedRate(w::tick, 0, every.toNanos(), TimeUnit.NANOSECONDS);
+    // Fixed delay, not rate: after a stall the pings do not come in a burst to catch up.
+    w.thread.scheduleWithFixedDelay(w::tick, 0, every.toNanos(), TimeUnit.NANOSECONDS);
     LOG.info("systemd watchdog: pinging every {} ms while every part is alive", every.toMillis());
     return w;
   }
