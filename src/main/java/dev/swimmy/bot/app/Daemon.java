@@ -66,8 +66,9 @@ public final class Daemon implements AutoCloseable {
   private static final Duration BOT_STOP = Duration.ofSeconds(6);
   private static final Duration LANES_STOP = SEND_GRACE.plus(STOP_BUDGET);
   private static final Duration SPOOL_STOP = Duration.ofSeconds(4);
-  /** The alerts read the status board every 15 s; three missed reads means the refresh hangs. */
-  private static final Duration STATUS_REFRESH_WINDOW = DiscordWiring.ALERT_POLL_EVERY.multipliedBy(3);
+  /** The status sources are read every 5 s; no full read for 30 s means a read hangs. */
+  private static final Duration STATUS_REFRESH_EVERY = Duration.ofSeconds(5);
+  private static final Duration STATUS_REFRESH_WINDOW = Duration.ofSeconds(30);
 
   private final Config config;
   private final Map<String, String> env;
@@ -99,6 +100,7 @@ public final class Daemon implements AutoCloseable {
         + config.status().systemMetrics().path() + ", " + config.status().backtestCache().path(),
         STOP_BUDGET, () -> {
           status = StatusService.create(config.status(), clock);
+          status.startRefresh(STATUS_REFRESH_EVERY);
           return status::close;
         });
     startRelay(n);

@@ -15,6 +15,11 @@ import dev.swimmy.bot.edge.files.StatusFileSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The status side wired once: config -> three file sources -> last-good store -> view. The
@@ -22,12 +27,14 @@ import java.time.Instant;
  * it. Thread-safe: each source serialises its own reads.
  */
 public final class StatusService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StatusService.class);
   private final StatusSource liveStatus;
   private final StatusSource systemMetrics;
   private final StatusSource backtestCache;
   private final Clock clock;
   private final LastGoodStore store;
   private volatile Instant lastRefresh;
+  private ScheduledExecutorService refresher;
 
   StatusService(StatusSource liveStatus, StatusSource systemMetrics, StatusSource backtestCache,
       Clock clock, LastGoodStore store) {
@@ -60,9 +67,33 @@ public final class StatusService implements AutoCloseable {
   }
 
   /**
-   * The status refresh's liveness: when all three sources were last read to the end. Whoever
-   * polls the board (the alerts every 15 s, the panel) keeps it fresh; a read that hangs (a
-   * stuck mount) stops it, and {@code window} later the part is wedged.
+   * Reads the three sources every {@code every} on thread {@code swimmy-status-refresh}, so a new
+   * good snapshot is remembered (and the parse cache warm) even when nobody looks, and so a read
+   * that hangs shows in {@link #pulse}.
+   */
+  public synchronized void startRefresh(Duration every) {
+    if (refresher == null) {
+      refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "swimmy-status-refresh");
+        t.setDaemon(true);
+        return t;
+      });
+      refresher.scheduleWithFixedDelay(this::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void refresh() {
+    try {
+      board();
+    } catch (RuntimeException e) {
+      LOG.error("status refresh failed (it goes on)", e);
+    }
+  }
+
+  /**
+   * The status refresh's liveness: when all three sources were last read to the end (by the
+   * refresh thread or any reader). A read that hangs (a stuck mount) stops it, and {@code window}
+   * later the part is wedged.
    */
   public Pulse pulse(Duration window) {
     return new Pulse.Turned("status refresh", lastRefresh, window);
@@ -73,9 +104,14 @@ public final class StatusService implements AutoCloseable {
     return StatusView.render(board(), section);
   }
 
-  /** Waits for the last good copies being written to disk, then stops their writer thread. */
+  /** Stops the refresh, waits for the last good copies being written to disk, stops their writer. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (refresher != null) {
+        refresher.shutdownNow(); // a read stuck in the kernel keeps its daemon thread; no wait
+      }
+    }
     store.close();
   }
 
