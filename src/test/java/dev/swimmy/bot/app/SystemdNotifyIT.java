@@ -43,9 +43,11 @@ class SystemdNotifyIT {
       assertThat(systemd.with("READY=1")).hasSize(1);
       assertThat(systemd.with("WATCHDOG=1").get(0).lines())
           .anyMatch(l -> l.startsWith("STATUS=relay: ") && l.contains("pending"));
-      // Not a timing benchmark: pings come at the asked-for pace, never in a burst.
-      assertThat(systemd.gapsBetween("WATCHDOG=1"))
-          .allSatisfy(gap -> assertThat(gap).isGreaterThan(HALF.multipliedBy(4).dividedBy(10)));
+      // Not a timing benchmark: pings come about every half interval, not in bursts. The median
+      // gap, since a stall of this test's reader can bunch up the receipt of a few datagrams.
+      List<Duration> gaps = systemd.gapsBetween("WATCHDOG=1").stream().sorted().toList();
+      assertThat(gaps.get(gaps.size() / 2)).as("median gap of %s", gaps)
+          .isGreaterThan(HALF.multipliedBy(4).dividedBy(10));
 
       // Wedge the status refresh for real: opening a FIFO for reading blocks until a writer comes.
       Path live = home.resolve(".opus/live_status.sexp");
