@@ -41,7 +41,7 @@ class SystemdWatchdogTest {
       });
       turning.start();
       try (SystemdWatchdog watchdog = SystemdWatchdog.start(notifier, EVERY,
-          () -> List.of(new Pulse.Turned("test loop", lastTurn.get(), Duration.ofSeconds(1))),
+          () -> List.of(new Pulse.Turned("test loop", lastTurn.get(), Duration.ofSeconds(3))),
           () -> "all good", Clock.systemUTC())) {
         await().atMost(Duration.ofSeconds(20)).until(() -> systemd.with("WATCHDOG=1").size() >= 3);
         assertThat(systemd.with("STATUS=all good")).isNotEmpty();
