@@ -3,9 +3,9 @@ package dev.swimmy.bot.app;
 import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.app.relay.Relay;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
-import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
+import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.NotifierFigures;
 import dev.swimmy.bot.core.relay.WebhookAddress;
@@ -55,8 +55,8 @@ public final class Daemon implements AutoCloseable {
   /** How long sends in flight may finish on SIGTERM before they return to pending. */
   private static final Duration SEND_GRACE = Duration.ofSeconds(8);
   /**
-   * Stop budgets: {@link Lifecycle} gives each part this long, so a stop takes at most their sum
-   * (33 s with every part on), well inside the unit's {@code TimeoutStopSec=45s}; {@code
+   * Stop budgets: {@link Lifecycle} gives each part this long, so a stop takes at most their sum,
+   * which must stay well inside the unit's {@code TimeoutStopSec=45s}; {@code
    * DaemonStopBudgetTest} checks the sum against the unit file. A quick part gets {@code
    * STOP_BUDGET}; intake commits what it received, the bot waits for JDA (5 s), the lanes give
    * sends in flight {@code SEND_GRACE}, the spool writes the metrics file and checkpoints.
