@@ -5,6 +5,7 @@ import dev.swimmy.bot.app.relay.Relay;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
+import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.WebhookAddress;
@@ -50,10 +51,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
-  private static final Duration STOP_BUDGET = Duration.ofSeconds(10);
   private static final Duration PANEL_PAGE_REFRESH = Duration.ofSeconds(30);
   /** How long sends in flight may finish on SIGTERM before they return to pending. */
-  private static final Duration SEND_GRACE = Duration.ofSeconds(10);
+  private static final Duration SEND_GRACE = Duration.ofSeconds(8);
+  /**
+   * Stop budgets: {@link Lifecycle} gives each part this long, so a stop takes at most their sum,
+   * which must stay well inside the unit's {@code TimeoutStopSec=45s}; {@code
+   * DaemonStopBudgetTest} checks the sum against the unit file. A quick part gets {@code
+   * STOP_BUDGET}; intake commits what it received, the bot waits for JDA (5 s), the lanes give
+   * sends in flight {@code SEND_GRACE}, the spool writes the metrics file and checkpoints.
+   */
+  private static final Duration STOP_BUDGET = Duration.ofSeconds(2);
+  private static final Duration INTAKE_STOP = Duration.ofSeconds(5);
+  private static final Duration BOT_STOP = Duration.ofSeconds(6);
+  private static final Duration LANES_STOP = SEND_GRACE.plus(STOP_BUDGET);
+  private static final Duration SPOOL_STOP = Duration.ofSeconds(4);
+  /** The status sources are read every 5 s; no full read for 30 s means a read hangs. */
+  private static final Duration STATUS_REFRESH_EVERY = Duration.ofSeconds(5);
+  private static final Duration STATUS_REFRESH_WINDOW = Duration.ofSeconds(30);
 
   private final Config config;
   private final Map<String, String> env;
@@ -64,7 +79,9 @@ public final class Daemon implements AutoCloseable {
   private AdminServer admin;
   private StatusService status;
   private Relay relay;
+  private volatile WebhookLanes lanes;
   private Optional<DiscordBot> bot = Optional.empty();
+  private ExecutorScheduler laneTimer;
 
   public Daemon(Config config, Map<String, String> env, Clock clock) {
     this.config = config;
@@ -84,6 +101,7 @@ public final class Daemon implements AutoCloseable {
         + config.status().systemMetrics().path() + ", " + config.status().backtestCache().path(),
         STOP_BUDGET, () -> {
           status = StatusService.create(config.status(), clock);
+          status.startRefresh(STATUS_REFRESH_EVERY);
           return status::close;
         });
     startRelay(n);
@@ -106,7 +124,7 @@ public final class Daemon implements AutoCloseable {
   private void startRelay(Config.Notifier n) throws Exception {
     AtomicReference<WebhookLanes> lanesRef = new AtomicReference<>();
     AtomicReference<AdminAlerts> alertsRef = new AtomicReference<>();
-    lifecycle.start("spool", n.spool().toString(), STOP_BUDGET, () -> {
+    lifecycle.start("spool", n.spool().toString(), SPOOL_STOP, () -> {
       relay = Relay.open(n, clock, alert -> forward(alertsRef.get(), alert), new RelayMetrics(registry),
           (batch, outcome) -> {
             WebhookLanes lanes = lanesRef.get();
@@ -125,13 +143,15 @@ public final class Daemon implements AutoCloseable {
         DeadLetterAdmin.of(relay.spool(), id -> lanesRef.get().revive(id)), clock);
     AdminAlerts alerts = DiscordWiring.alerts(config, bot, health, views, relay.episodes(), clock);
     alertsRef.set(alerts);
+    laneTimer = ExecutorScheduler.realTime();
     WebhookLanes lanes = new WebhookLanes(relay.spool(),
         HttpWebhookSink.forDiscord(config.discord().apiBaseUrl()), alerts, new SenderMetrics(registry),
-        SenderSettings.defaults(n.maxAge(), n.latencySlo()), clock, ExecutorScheduler.realTime(),
+        SenderSettings.defaults(n.maxAge(), n.latencySlo()), clock, laneTimer,
         new SplittableRandom());
     lanesRef.set(lanes);
+    this.lanes = lanes;
     if (bot.isPresent()) {
-      lifecycle.start("discord bot", config.discord().apiBaseUrl().toString(), STOP_BUDGET, () -> {
+      lifecycle.start("discord bot", config.discord().apiBaseUrl().toString(), BOT_STOP, () -> {
         bot.get().start();
         return bot.get()::stop;
       });
@@ -141,11 +161,11 @@ public final class Daemon implements AutoCloseable {
       return alerts::close;
     });
     lifecycle.start("webhook lanes", "to " + config.discord().apiBaseUrl() + "/webhooks/{id}/****",
-        SEND_GRACE.plus(STOP_BUDGET), () -> {
+        LANES_STOP, () -> {
           lanes.start();
           return () -> lanes.stop(SEND_GRACE);
         });
-    lifecycle.start("intake", n.bind(), STOP_BUDGET, () -> {
+    lifecycle.start("intake", n.bind(), INTAKE_STOP, () -> {
       relay.start();
       return relay::stopIntake;
     });
@@ -194,6 +214,29 @@ public final class Daemon implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
+  }
+
+  /**
+   * The liveness of the parts the systemd watchdog guards, once started: the PULL loop and the
+   * spool writer, the lanes' timer, and the status refresh.
+   */
+  public List<Pulse> pulses() {
+    List<Pulse> pulses = new ArrayList<>(relay.pulses());
+    pulses.add(laneTimer.pulse(clock.instant()));
+    pulses.add(status.pulse(STATUS_REFRESH_WINDOW));
+    return pulses;
+  }
+
+  /** One line for {@code systemctl status}, from in-memory counters only (never blocks). */
+  public String summary() {
+    SenderHealth s = senderHealth(lanes);
+    return "relay: " + relay.metrics().queuedTotal() + " queued, " + s.delivered() + " delivered, "
+        + s.deadWebhooks().size() + " dead webhooks; intake " + relay.endpoint();
+  }
+
+  /** The most a {@link #stop()} can take: the stop budgets of the parts started. */
+  public Duration stopBudget() {
+    return lifecycle.stopBudget();
   }
 
   /** The admin server's port (useful when the config asked for port 0). */

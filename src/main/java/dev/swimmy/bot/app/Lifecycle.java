@@ -50,6 +50,11 @@ public final class Lifecycle implements AutoCloseable {
     }
   }
 
+  /** The sum of the started parts' stop budgets: the most {@link #close()} can take. */
+  public synchronized Duration stopBudget() {
+    return started.stream().map(Started::budget).reduce(Duration.ZERO, Duration::plus);
+  }
+
   /** Stops every part in reverse order, each within its budget; never throws. */
   @Override
   public synchronized void close() {
@@ -57,7 +62,12 @@ public final class Lifecycle implements AutoCloseable {
       return;
     }
     closed = true;
-    ExecutorService stopper = Executors.newSingleThreadExecutor(r -> new Thread(r, "swimmy-stop"));
+    // A thread per stuck part: one that ignores its interrupt must not hold up the parts after it.
+    ExecutorService stopper = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "swimmy-stop");
+      t.setDaemon(true);
+      return t;
+    });
     try {
       while (!started.isEmpty()) {
         Started part = started.pop();

@@ -3,9 +3,14 @@ package dev.swimmy.bot.app;
 import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.app.config.ConfigException;
 import dev.swimmy.bot.app.config.ConfigLoader;
+import dev.swimmy.bot.edge.systemd.SystemdNotifier;
+import dev.swimmy.bot.edge.systemd.SystemdWatchdog;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,10 +50,13 @@ public final class Main implements Callable<Integer> {
       LOG.error("bad configuration in {}: {}", config, e.getMessage());
       return 2;
     }
-    Daemon daemon = new Daemon(cfg, System.getenv(), Clock.systemUTC());
-    SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv());
+    Map<String, String> env = System.getenv();
+    Daemon daemon = new Daemon(cfg, env, Clock.systemUTC());
+    SystemdNotifier systemd = SystemdNotifier.fromEnvironment(env);
+    AtomicReference<SystemdWatchdog> watchdog = new AtomicReference<>();
     Thread hook = new Thread(() -> {
       LOG.info("SIGTERM: stopping");
+      Optional.ofNullable(watchdog.get()).ifPresent(SystemdWatchdog::close);
       systemd.stopping();
       daemon.stop();
     }, "swimmy-shutdown");
@@ -62,9 +70,21 @@ public final class Main implements Callable<Integer> {
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(hook);
-    systemd.ready();
+    exitCleanlyOnSigterm();
+    systemd.ready(daemon.summary());
+    SystemdNotifier.watchdogPingInterval(env, ProcessHandle.current().pid()).ifPresent(every -> watchdog.set(
+        SystemdWatchdog.start(systemd, every, daemon::pulses, daemon::summary, Clock.systemUTC())));
     LOG.info("swimmy-bot running (home {})", cfg.home());
     daemon.awaitStop();
     return 0;
+  }
+
+  /**
+   * SIGTERM is how systemd (and {@code systemctl stop}) asks for a clean stop, so it exits 0
+   * after the shutdown hook has stopped the daemon; the JVM's default would exit 143, which
+   * systemd counts as a failure. Other signals keep the JVM's handling.
+   */
+  private static void exitCleanlyOnSigterm() {
+    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
   }
 }

@@ -1,6 +1,7 @@
 package dev.swimmy.bot.app;
 
 import dev.swimmy.bot.app.config.Config;
+import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.core.render.StatusView;
@@ -12,6 +13,13 @@ import dev.swimmy.bot.core.status.StatusSource;
 import dev.swimmy.bot.edge.files.LastGoodStore;
 import dev.swimmy.bot.edge.files.StatusFileSource;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The status side wired once: config -> three file sources -> last-good store -> view. The
@@ -19,11 +27,14 @@ import java.time.Clock;
  * it. Thread-safe: each source serialises its own reads.
  */
 public final class StatusService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StatusService.class);
   private final StatusSource liveStatus;
   private final StatusSource systemMetrics;
   private final StatusSource backtestCache;
   private final Clock clock;
   private final LastGoodStore store;
+  private volatile Instant lastRefresh;
+  private ScheduledExecutorService refresher;
 
   StatusService(StatusSource liveStatus, StatusSource systemMetrics, StatusSource backtestCache,
       Clock clock, LastGoodStore store) {
@@ -32,6 +43,7 @@ public final class StatusService implements AutoCloseable {
     this.backtestCache = backtestCache;
     this.clock = clock;
     this.store = store;
+    this.lastRefresh = clock.instant();
   }
 
   /** Sources from {@code status.*}, last good snapshots kept under {@code last-good-dir}. */
@@ -59,8 +71,43 @@ public final class StatusService implements AutoCloseable {
 
   /** All three sources' reports at one "now": per-source states for alerts and the views. */
   public StatusBoard board() {
-    return new StatusBoard(liveStatus.report(), systemMetrics.report(), backtestCache.report(),
-        clock.instant());
+    StatusBoard board = new StatusBoard(liveStatus.report(), systemMetrics.report(),
+        backtestCache.report(), clock.instant());
+    lastRefresh = board.now();
+    return board;
+  }
+
+  /**
+   * Reads the three sources every {@code every} on thread {@code swimmy-status-refresh}, so a new
+   * good snapshot is remembered (and the parse cache warm) even when nobody looks, and so a read
+   * that hangs shows in {@link #pulse}.
+   */
+  public synchronized void startRefresh(Duration every) {
+    if (refresher == null) {
+      refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "swimmy-status-refresh");
+        t.setDaemon(true);
+        return t;
+      });
+      refresher.scheduleWithFixedDelay(this::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void refresh() {
+    try {
+      board();
+    } catch (RuntimeException e) {
+      LOG.error("status refresh failed (it goes on)", e);
+    }
+  }
+
+  /**
+   * The status refresh's liveness: when all three sources were last read to the end (by the
+   * refresh thread or any reader). A read that hangs (a stuck mount) stops it, and {@code window}
+   * later the part is wedged.
+   */
+  public Pulse pulse(Duration window) {
+    return new Pulse.Turned("status refresh", lastRefresh, window);
   }
 
   /** The {@code /status} message for a section, within Discord's limits. */
@@ -68,9 +115,14 @@ public final class StatusService implements AutoCloseable {
     return StatusView.render(board(), section);
   }
 
-  /** Waits for the last good copies being written to disk, then stops their writer thread. */
+  /** Stops the refresh, waits for the last good copies being written to disk, stops their writer. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (refresher != null) {
+        refresher.shutdownNow(); // a read stuck in the kernel keeps its daemon thread; no wait
+      }
+    }
     store.close();
   }
 

@@ -48,4 +48,35 @@ class LifecycleTest {
     lc.close();
     assertThat(events).containsExactly("start spool", "stop spool");
   }
+
+  @Test
+  void aStopThatIgnoresItsInterrupt_doesNotHoldUpTheParts_stoppedAfterIt() throws Exception {
+    Lifecycle lc = new Lifecycle();
+    CountDownLatch release = new CountDownLatch(1);
+    lc.start("spool", "/tmp/x", Duration.ofSeconds(5), part("spool"));
+    lc.start("deaf", "-", Duration.ofMillis(200), () -> () -> {
+      while (true) {
+        try {
+          release.await();
+          return;
+        } catch (InterruptedException ignored) {
+          // like a read blocked in native code: the interrupt changes nothing
+        }
+      }
+    });
+    try {
+      lc.close();
+      assertThat(events).containsExactly("start spool", "stop spool");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void theStopBudget_isTheSumOfTheStartedParts() throws Exception {
+    Lifecycle lc = new Lifecycle();
+    lc.start("spool", "/tmp/x", Duration.ofSeconds(4), part("spool"));
+    lc.start("lanes", "-", Duration.ofSeconds(10), part("lanes"));
+    assertThat(lc.stopBudget()).isEqualTo(Duration.ofSeconds(14));
+  }
 }

@@ -2,6 +2,7 @@ package dev.swimmy.bot.app.relay;
 
 import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.core.discord.AlertEpisodeStore;
+import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.EnvelopeDecoder;
 import dev.swimmy.bot.core.relay.SenderHealth;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import java.util.List;
 
 /**
  * The relay's intake side as the daemon sees it: {@link #open} opens the spool and builds the
@@ -98,6 +100,11 @@ public final class Relay implements AutoCloseable {
 
   public String endpoint() {
     return pull.endpoint();
+  }
+
+  /** Intake's liveness (the PULL loop and the spool writer), once started. */
+  public List<Pulse> pulses() {
+    return pull.pulses();
   }
 
   /**

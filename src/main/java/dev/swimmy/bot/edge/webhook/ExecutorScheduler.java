@@ -1,6 +1,8 @@
 package dev.swimmy.bot.edge.webhook;
 
+import dev.swimmy.bot.core.health.Pulse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 public final class ExecutorScheduler implements Scheduler {
   private final ScheduledExecutorService timer;
   private final double speed;
+  private volatile long lastTick = System.nanoTime();
 
   public ExecutorScheduler(double speed) {
     this.speed = speed;
@@ -22,6 +25,8 @@ public final class ExecutorScheduler implements Scheduler {
       t.setDaemon(true);
       return t;
     });
+    // Between lane wake-ups the timer stamps a tick, so a wedged timer thread shows.
+    timer.scheduleWithFixedDelay(() -> lastTick = System.nanoTime(), 1, 1, TimeUnit.SECONDS);
   }
 
   public static ExecutorScheduler realTime() {
@@ -32,6 +37,11 @@ public final class ExecutorScheduler implements Scheduler {
   public Future<?> schedule(Runnable task, Duration clockDelay) {
     long nanos = clockDelay.isNegative() ? 0 : (long) (clockDelay.toNanos() / speed);
     return timer.schedule(task, nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The timer thread ticks every second; no tick for 10 s at {@code now} means it is wedged. */
+  public Pulse pulse(Instant now) {
+    return new Pulse.Turned("lane timer", now.minusNanos(System.nanoTime() - lastTick), Duration.ofSeconds(10));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.swimmy.bot.edge.zmq;
 
+import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.AlertSink.Alert;
 import dev.swimmy.bot.core.relay.Decoded;
@@ -68,6 +69,7 @@ public final class PullLoop implements AutoCloseable {
   private volatile boolean running;
   private volatile boolean ioThreadDied;
   private volatile String endpoint;
+  private volatile Instant lastTurn;
   private ZContext context;
   private ZMQ.Socket socket;
   private Instant lastProof;
@@ -90,6 +92,7 @@ public final class PullLoop implements AutoCloseable {
     bind(settings.bind());
     endpoint = socket.getLastEndpoint();
     running = true;
+    lastTurn = clock.instant();
     writer.start();
     thread.start();
     LOG.info("intake listening on {}", endpoint);
@@ -99,6 +102,16 @@ public final class PullLoop implements AutoCloseable {
   /** The endpoint actually bound (a {@code *} port resolved). */
   public String endpoint() {
     return endpoint;
+  }
+
+  /**
+   * The loop turns every poll timeout, so no turn for the heartbeat window (three intervals) means
+   * it is wedged; then the spool writer's own pulse. For the systemd watchdog.
+   */
+  public List<Pulse> pulses() {
+    return List.of(
+        new Pulse.Turned("PULL loop", lastTurn, watchdog.interval().multipliedBy(watchdog.missedBeats())),
+        writer.pulse());
   }
 
   private void bind(String address) {
@@ -122,6 +135,7 @@ public final class PullLoop implements AutoCloseable {
 
   private void run() {
     while (running) {
+      lastTurn = clock.instant();
       try {
         if (socket == null) {
           retryBind();

@@ -1,5 +1,6 @@
 package dev.swimmy.bot.edge.zmq;
 
+import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.RejectReason;
 import dev.swimmy.bot.core.relay.Spool;
@@ -7,8 +8,11 @@ import dev.swimmy.bot.core.relay.Spool.CommitOutcome;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
@@ -30,6 +34,8 @@ final class SpoolWriter {
   private static final Logger LOG = LoggerFactory.getLogger(SpoolWriter.class);
   static final int HANDOFF_BATCHES = 2;
   private static final List<Notification> END = new ArrayList<>();
+  /** A commit running longer than this is wedged (SQLite's busy wait and an fsync take seconds). */
+  static final Duration COMMIT_WINDOW = Duration.ofSeconds(30);
 
   private final Spool spool;
   private final RelayMetrics metrics;
@@ -38,6 +44,7 @@ final class SpoolWriter {
   private final int commitMax;
   private final BlockingQueue<List<Notification>> handoff = new ArrayBlockingQueue<>(HANDOFF_BATCHES);
   private final Thread thread;
+  private volatile Instant busySince;
 
   SpoolWriter(Spool spool, RelayMetrics metrics, IntakeListener listener, Clock clock, int commitMax) {
     this.spool = spool;
@@ -103,14 +110,22 @@ final class SpoolWriter {
           ending = next == END;
           merged.addAll(next);
         }
+        busySince = clock.instant();
         commit(merged);
       } catch (InterruptedException e) {
         LOG.warn("spool writer interrupted; going on until intake stops");
       } catch (RuntimeException e) {
         metrics.intakeError();
         LOG.error("spool writer error (the writer goes on)", e);
+      } finally {
+        busySince = null;
       }
     }
+  }
+
+  /** Idle while waiting for a batch; busy since the current commit began. */
+  Pulse pulse() {
+    return new Pulse.Busy("spool writer", Optional.ofNullable(busySince), COMMIT_WINDOW);
   }
 
   private void commit(List<Notification> batch) {
