@@ -80,6 +80,8 @@ public final class WebhookLanes {
   private final InvalidRequestBudget budget;
   private final ThreadPoolExecutor workers;
   private final RandomGenerator random;
+  /** Held while a dead lane is revived (by an admin or by poll), so its recovery is cleared once. */
+  private final Object revival = new Object();
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final Map<String, SenderHealth.LastError> lastErrors = new ConcurrentHashMap<>();
   private final AtomicBoolean pollQueued = new AtomicBoolean();
@@ -228,10 +230,13 @@ public final class WebhookLanes {
 
   /** A webhook an admin fixed: its dead letters return to pending and its lane runs again. */
   public int revive(String webhookId) throws SpoolUnavailableException {
-    boolean wasDead = isMarkedDead(webhookId);
-    int n = spool.requeueDeadLetters(Optional.of(webhookId));
-    if (reviveLane(webhookId) || wasDead) {
-      alerts.clear("dead-webhook:" + webhookId, "webhook " + webhookId + " requeued by an admin", clock.instant());
+    int n;
+    synchronized (revival) { // with poll's revival: the webhook's recovery is cleared once
+      boolean wasDead = isMarkedDead(webhookId);
+      n = spool.requeueDeadLetters(Optional.of(webhookId));
+      if (reviveLane(webhookId) || wasDead) {
+        alerts.clear("dead-webhook:" + webhookId, "webhook " + webhookId + " requeued by an admin", clock.instant());
+      }
     }
     wake();
     return n;
@@ -276,9 +281,11 @@ public final class WebhookLanes {
     try {
       for (String id : spool.webhooksWithPending()) {
         Lane lane = lanes.computeIfAbsent(id, this::newLane);
-        if (lane.dead && !isMarkedDead(id) && reviveLane(id)) {
-          // the spool lists it again: an admin requeued it or the config changed
-          alerts.clear("dead-webhook:" + id, "webhook " + id + " is back", clock.instant());
+        synchronized (revival) {
+          if (lane.dead && !isMarkedDead(id) && reviveLane(id)) {
+            // the spool lists it again: an admin requeued it or the config changed
+            alerts.clear("dead-webhook:" + id, "webhook " + id + " is back", clock.instant());
+          }
         }
         kick(lane);
       }
