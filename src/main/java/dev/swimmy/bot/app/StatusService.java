@@ -5,6 +5,8 @@ import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.core.render.StatusView;
 import dev.swimmy.bot.core.sexp.SexpLimits;
+import dev.swimmy.bot.core.status.BotFigures;
+import dev.swimmy.bot.core.status.MarketHours;
 import dev.swimmy.bot.core.status.SourceId;
 import dev.swimmy.bot.core.status.StatusBoard;
 import dev.swimmy.bot.core.status.StatusDecoder;
@@ -12,6 +14,7 @@ import dev.swimmy.bot.core.status.StatusSource;
 import dev.swimmy.bot.edge.files.LastGoodStore;
 import dev.swimmy.bot.edge.files.StatusFileSource;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * The status side wired once: config -> three file sources -> last-good store -> view. The
@@ -24,6 +27,7 @@ public final class StatusService implements AutoCloseable {
   private final StatusSource backtestCache;
   private final Clock clock;
   private final LastGoodStore store;
+  private volatile Supplier<BotFigures> botFigures = () -> null;
 
   StatusService(StatusSource liveStatus, StatusSource systemMetrics, StatusSource backtestCache,
       Clock clock, LastGoodStore store) {
@@ -36,7 +40,9 @@ public final class StatusService implements AutoCloseable {
 
   /** Sources from {@code status.*}, last good snapshots kept under {@code last-good-dir}. */
   public static StatusService create(Config.Status cfg, Clock clock) {
-    int bytes = (int) Math.min(cfg.maxFileBytes(), Integer.MAX_VALUE - 16);
+    long largest = Math.max(cfg.maxFileBytes(), Math.max(cfg.liveStatus().maxFileBytes(),
+        Math.max(cfg.systemMetrics().maxFileBytes(), cfg.backtestCache().maxFileBytes())));
+    int bytes = (int) Math.min(largest, Integer.MAX_VALUE - 16);
     StatusDecoder decoder = new StatusDecoder(new SexpLimits(Math.max(1, bytes), cfg.maxDepth()));
     LastGoodStore store = new LastGoodStore(cfg.lastGoodDir());
     return new StatusService(
@@ -46,10 +52,18 @@ public final class StatusService implements AutoCloseable {
         clock, store);
   }
 
+  /**
+   * Where the bot's own figures come from (the daemon's relay and JVM), shown in the System block
+   * while the engine writes no system metrics. Without it (as in {@code render}) there are none.
+   */
+  public void showBotFigures(Supplier<BotFigures> figures) {
+    this.botFigures = figures;
+  }
+
   /** All three sources' reports at one "now": per-source states for alerts and the views. */
   public StatusBoard board() {
     return new StatusBoard(liveStatus.report(), systemMetrics.report(), backtestCache.report(),
-        clock.instant());
+        clock.instant(), botFigures.get());
   }
 
   /** The {@code /status} message for a section, within Discord's limits. */
@@ -65,7 +79,9 @@ public final class StatusService implements AutoCloseable {
 
   private static StatusSource source(SourceId id, Config.Source s, Config.Status cfg,
       StatusDecoder decoder, LastGoodStore store, Clock clock) {
-    return new StatusFileSource(id, s.path(), s.schemaVersion(), s.staleAfter(), cfg.maxFileBytes(),
-        decoder, store, clock);
+    MarketHours hours = id == SourceId.LIVE_STATUS ? cfg.marketHours() : MarketHours.always();
+    long cap = s.maxFileBytes() > 0 ? s.maxFileBytes() : cfg.maxFileBytes();
+    return new StatusFileSource(id, s.path(), s.schemaVersion(), s.staleAfter(), cap,
+        decoder, store, clock, s.required(), hours, s.minRereadInterval());
   }
 }
