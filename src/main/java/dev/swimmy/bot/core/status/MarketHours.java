@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,8 +23,8 @@ import java.util.TreeSet;
  *
  * <p>Times are wall-clock times in the zone, so the session follows the zone's daylight-saving
  * rules (the JDK's tz database): 17:00 New York is 21:00 UTC in summer and 22:00 UTC in winter. A
- * wall time that falls in a spring-forward gap is taken as the first instant after the gap, one in
- * an autumn overlap as the earlier of the two ({@link ZonedDateTime#of}).
+ * wall time that falls in a spring-forward gap takes effect at the first instant after the gap,
+ * one in an autumn overlap at the earlier of the two.
  *
  * <p>Pure: every question takes the instant it is asked about.
  */
@@ -144,14 +145,24 @@ public final class MarketHours {
         d = d.plusDays(1)) {
       out.add(d.atStartOfDay(zone).toInstant());
       if (d.getDayOfWeek() == openDay) {
-        out.add(ZonedDateTime.of(d, openTime, zone).toInstant());
+        out.add(wallInstant(d, openTime));
       }
       if (d.getDayOfWeek() == closeDay) {
-        out.add(ZonedDateTime.of(d, closeTime, zone).toInstant());
+        out.add(wallInstant(d, closeTime));
       }
     }
     out.sort(null);
     return out;
+  }
+
+  /**
+   * The instant of a wall time: in an autumn overlap the earlier one; in a spring gap the gap's
+   * end, which is when {@link #isOpen} (judging by wall time) changes.
+   */
+  private Instant wallInstant(LocalDate d, LocalTime time) {
+    LocalDateTime local = d.atTime(time);
+    ZoneOffsetTransition gap = zone.getRules().getTransition(local);
+    return gap != null && gap.isGap() ? gap.getInstant() : ZonedDateTime.of(local, zone).toInstant();
   }
 
   private static int weekMinute(DayOfWeek day, LocalTime time) {
