@@ -20,11 +20,13 @@ import java.util.Locale;
  * read at most once per {@code min-reread-interval}, 30 s), this process rewrites a 50 MB cache in
  * the engine's shape by atomic rename every second for 60 s and asks for {@code /panel} every 5 s
  * (as often as the Discord panel re-renders), and the child's CPU time (user + system, from the
- * OS) over those 60 s is divided by 60 s. The child's peak resident memory is reported too.
+ * OS) over those 60 s is divided by 60 s. Before the measured window the same load runs for a
+ * warm-up (default 60 s; 0 measures from a cold JVM, whose JIT compiles the reader during the
+ * window). The child's peak resident memory is reported too.
  *
  * <p>{@code ./mvnw -q -B -DskipTests package && ./mvnw -q -B test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=dev.swimmy.bot.bench.BacktestRewriteCpuBenchmark
- * [-Dexec.args="MEGABYTES SECONDS"]} (defaults: 50 MB, 60 s).
+ * [-Dexec.args="MEGABYTES SECONDS WARMUP_SECONDS"]} (defaults: 50 MB, 60 s, 60 s).
  */
 public final class BacktestRewriteCpuBenchmark {
   private static final long UNIVERSAL_TO_UNIX = 2_208_988_800L;
@@ -34,6 +36,7 @@ public final class BacktestRewriteCpuBenchmark {
   public static void main(String[] args) throws Exception {
     int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 60;
     Path jar = Path.of("target/swimmy-bot.jar").toAbsolutePath();
     if (!Files.exists(jar)) {
       throw new IllegalStateException("build the jar first: ./mvnw -q -B -DskipTests package");
@@ -59,25 +62,12 @@ public final class BacktestRewriteCpuBenchmark {
     URI panel = URI.create("http://127.0.0.1:" + admin + "/panel");
     try {
       awaitPanel(http, panel, child);
-      System.out.printf(Locale.ROOT, "cache %,d bytes; bot pid %d ready; rewriting every 1 s for %d s%n",
-          cache.length, child.pid(), seconds);
+      System.out.printf(Locale.ROOT, "cache %,d bytes; bot pid %d ready; rewriting every 1 s, %d s warm-up, %d s measured%n",
+          cache.length, child.pid(), warmup, seconds);
+      rewrite(http, panel, cache, target, warmup);
       Duration cpuBefore = cpu(child);
       long start = System.nanoTime();
-      Path temp = home.resolve("data/backtest_cache.sexp.tmp");
-      for (int s = 0; s < seconds; s++) {
-        long tick = start + s * 1_000_000_000L;
-        while (System.nanoTime() < tick) {
-          Thread.sleep(5);
-        }
-        Files.write(temp, cache);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        if (s % 5 == 0) {
-          get(http, panel);
-        }
-      }
-      while (System.nanoTime() < start + seconds * 1_000_000_000L) {
-        Thread.sleep(5);
-      }
+      rewrite(http, panel, cache, target, seconds);
       Duration used = cpu(child).minus(cpuBefore);
       double wall = (System.nanoTime() - start) / 1e9;
       System.out.printf(Locale.ROOT, "bot CPU %.2f s over %.1f s = %.2f %% of one core; peak RSS %s%n",
@@ -85,6 +75,27 @@ public final class BacktestRewriteCpuBenchmark {
     } finally {
       child.destroy();
       child.waitFor();
+    }
+  }
+
+  /** Rewrites the cache by atomic rename once a second and asks for /panel every 5 s. */
+  private static void rewrite(HttpClient http, URI panel, byte[] cache, Path target, int seconds)
+      throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    Path temp = target.resolveSibling("backtest_cache.sexp.tmp");
+    for (int s = 0; s < seconds; s++) {
+      long tick = start + s * 1_000_000_000L;
+      while (System.nanoTime() < tick) {
+        Thread.sleep(5);
+      }
+      Files.write(temp, cache);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      if (s % 5 == 0) {
+        get(http, panel);
+      }
+    }
+    while (System.nanoTime() < start + seconds * 1_000_000_000L) {
+      Thread.sleep(5);
     }
   }
 
