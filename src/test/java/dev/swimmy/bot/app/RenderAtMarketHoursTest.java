@@ -111,7 +111,10 @@ class RenderAtMarketHoursTest {
   @Test
   void thursdayFile_onSaturday_isStale() throws IOException {
     liveStatusWrittenAt(ny("2026-11-26T12:00"));
-    assertThat(liveBlock(embedAt(ny("2026-11-28T12:00")))).isEqualTo("Live status · 🟠 STALE");
+    JsonNode e = embedAt(ny("2026-11-28T12:00"));
+    assertThat(liveBlock(e)).isEqualTo("Live status · 🟠 STALE");
+    assertThat(e.get("fields").get(0).get("value").asText()).contains("but this was already stale then");
+    assertThat(e.get("color").asInt()).isNotEqualTo(GREEN);
   }
 
   @Test

@@ -51,10 +51,15 @@ final class SourceBlock {
 
   /**
    * After an open, a file written before it: staleness counts from the open. Says so, with when it
-   * turns stale, so an old time next to a green badge is not a puzzle.
+   * turns stale, so an old time next to a green badge is not a puzzle. While closed, a STALE file
+   * says that it was stale before the close (why it is not MARKET CLOSED).
    */
   private static String marketNote(SourceReport r) {
     MarketHours.Session m = r.market();
+    if (m != null && !m.open() && r.state() == SourceState.STALE) {
+      return "\nMarket closed " + Formats.relative(m.since()) + ", but this was already stale then;"
+          + " reopens " + Formats.relative(m.until());
+    }
     if (m == null || !m.open() || r.shown() == null || !r.shown().ownTime().isBefore(m.since())) {
       return "";
     }
