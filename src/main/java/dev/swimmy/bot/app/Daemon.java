@@ -138,6 +138,7 @@ public final class Daemon implements AutoCloseable {
         () -> relay.metrics().intake(), n.latencySlo(),
         () -> relay.metrics().spoolAvailable() ? Optional.empty()
             : Optional.of("the spool cannot be written (disk full or read-only?)"));
+    status.showBotFigures(DiscordWiring.botFigures(health, clock));
     StatusViews views = DiscordWiring.statusViews(status);
     bot = DiscordWiring.bot(config, views, health,
         DeadLetterAdmin.of(relay.spool(), id -> lanesRef.get().revive(id)), clock);

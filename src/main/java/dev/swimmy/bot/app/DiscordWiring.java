@@ -12,6 +12,7 @@ import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.render.StatusSection;
+import dev.swimmy.bot.core.status.BotFigures;
 import dev.swimmy.bot.core.status.Issue;
 import dev.swimmy.bot.core.status.SourceReport;
 import dev.swimmy.bot.edge.discord.AdminAlerts;
@@ -19,6 +20,7 @@ import dev.swimmy.bot.edge.discord.AlertRoute;
 import dev.swimmy.bot.edge.discord.DiscordBot;
 import dev.swimmy.bot.edge.discord.JdaDiscordBot;
 import dev.swimmy.bot.edge.discord.WebhookAlertSink;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +92,25 @@ public final class DiscordWiring {
       SenderHealth s = sender.get();
       return NotifierHealth.of(NotifierFigures.of(s.at(), stats, intake.get(), s), s, stats,
           spool.deadWebhooks(), latencySlo, spoolError.get());
+    };
+  }
+
+  /**
+   * The bot's own figures for the System block, from the relay's health and this JVM: queue, dead
+   * webhooks, delivery p95, uptime and heap. None (null) while the relay's health cannot be read.
+   */
+  public static Supplier<BotFigures> botFigures(RelayHealth relay, Clock clock) {
+    return () -> {
+      NotifierHealth h;
+      try {
+        h = relay.snapshot();
+      } catch (Exception e) {
+        log.warn("the relay's health for the System block could not be read: {}", e.toString());
+        return null;
+      }
+      return new BotFigures(h.queueLength(), h.deadWebhooks().size(), h.latencyP95().orElse(null),
+          Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()),
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), clock.instant());
     };
   }
 

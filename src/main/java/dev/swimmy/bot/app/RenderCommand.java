@@ -10,6 +10,10 @@ import dev.swimmy.bot.core.render.StatusSection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code render [--json] [--config PATH] [--section NAME]}: prints the {@code /status} message for
  * the current files and exits 0, so an operator (and a test) can check the view without Discord.
- * With {@code --json} stdout is exactly Discord's message body; logs go to stderr. It writes
+ * With {@code --json} stdout is exactly Discord's message body; logs go to stderr. {@code --at
+ * INSTANT} renders as of another instant, to reproduce what the panel showed then. It writes
  * nothing: the last good copies the daemon kept are shown, none is made ({@link
  * StatusService#readOnly}).
  */
@@ -42,6 +47,11 @@ public final class RenderCommand implements Callable<Integer> {
       description = "overview, pnl, market, warmup, system or backtest (default: ${DEFAULT-VALUE})")
   String section = "overview";
 
+  @Option(names = "--at", paramLabel = "INSTANT",
+      description = "render as of this instant, ISO-8601 with an offset: 2026-11-28T12:00:00Z or "
+          + "2026-11-27T16:59:00-05:00 (default: now)")
+  String at;
+
   public RenderCommand() {
     this(Clock.systemUTC());
   }
@@ -60,6 +70,16 @@ public final class RenderCommand implements Callable<Integer> {
           + "'; use overview, pnl, market, warmup, system or backtest");
       return 2;
     }
+    Clock now = clock;
+    if (at != null) {
+      try {
+        now = Clock.fixed(Instant.from(DateTimeFormatter.ISO_DATE_TIME.parse(at.strip())), ZoneOffset.UTC);
+      } catch (DateTimeException e) {
+        err.println("render: --at must be an ISO-8601 instant with an offset, like "
+            + "2026-11-28T12:00:00Z or 2026-11-27T16:59:00-05:00; got '" + at + "'");
+        return 2;
+      }
+    }
     Config cfg;
     try {
       cfg = ConfigLoader.load(config);
@@ -68,7 +88,7 @@ public final class RenderCommand implements Callable<Integer> {
       return 2;
     }
     Message m;
-    try (StatusService status = StatusService.readOnly(cfg.status(), clock)) {
+    try (StatusService status = StatusService.readOnly(cfg.status(), now)) {
       m = status.message(s);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -6,6 +6,8 @@ import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.core.render.StatusView;
 import dev.swimmy.bot.core.sexp.SexpLimits;
+import dev.swimmy.bot.core.status.BotFigures;
+import dev.swimmy.bot.core.status.MarketHours;
 import dev.swimmy.bot.core.status.SourceId;
 import dev.swimmy.bot.core.status.StatusBoard;
 import dev.swimmy.bot.core.status.StatusDecoder;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,7 @@ public final class StatusService implements AutoCloseable {
   private final LastGoodStore store;
   private volatile Instant lastRefresh;
   private ScheduledExecutorService refresher;
+  private volatile Supplier<BotFigures> botFigures = () -> null;
 
   StatusService(StatusSource liveStatus, StatusSource systemMetrics, StatusSource backtestCache,
       Clock clock, LastGoodStore store) {
@@ -60,7 +64,9 @@ public final class StatusService implements AutoCloseable {
   }
 
   private static StatusService create(Config.Status cfg, Clock clock, LastGoodStore store) {
-    int bytes = (int) Math.min(cfg.maxFileBytes(), Integer.MAX_VALUE - 16);
+    long largest = Math.max(cfg.maxFileBytes(), Math.max(cfg.liveStatus().maxFileBytes(),
+        Math.max(cfg.systemMetrics().maxFileBytes(), cfg.backtestCache().maxFileBytes())));
+    int bytes = (int) Math.min(largest, Integer.MAX_VALUE - 16);
     StatusDecoder decoder = new StatusDecoder(new SexpLimits(Math.max(1, bytes), cfg.maxDepth()));
     return new StatusService(
         source(SourceId.LIVE_STATUS, cfg.liveStatus(), cfg, decoder, store, clock),
@@ -69,10 +75,18 @@ public final class StatusService implements AutoCloseable {
         clock, store);
   }
 
+  /**
+   * Where the bot's own figures come from (the daemon's relay and JVM), shown in the System block
+   * while the engine writes no system metrics. Without it (as in {@code render}) there are none.
+   */
+  public void showBotFigures(Supplier<BotFigures> figures) {
+    this.botFigures = figures;
+  }
+
   /** All three sources' reports at one "now": per-source states for alerts and the views. */
   public StatusBoard board() {
     StatusBoard board = new StatusBoard(liveStatus.report(), systemMetrics.report(),
-        backtestCache.report(), clock.instant());
+        backtestCache.report(), clock.instant(), botFigures.get());
     lastRefresh = board.now();
     return board;
   }
@@ -128,7 +142,9 @@ public final class StatusService implements AutoCloseable {
 
   private static StatusSource source(SourceId id, Config.Source s, Config.Status cfg,
       StatusDecoder decoder, LastGoodStore store, Clock clock) {
-    return new StatusFileSource(id, s.path(), s.schemaVersion(), s.staleAfter(), cfg.maxFileBytes(),
-        decoder, store, clock);
+    MarketHours hours = id == SourceId.LIVE_STATUS ? cfg.marketHours() : MarketHours.always();
+    long cap = s.maxFileBytes() > 0 ? s.maxFileBytes() : cfg.maxFileBytes();
+    return new StatusFileSource(id, s.path(), s.schemaVersion(), s.staleAfter(), cap,
+        decoder, store, clock, s.required(), hours, s.minRereadInterval());
   }
 }

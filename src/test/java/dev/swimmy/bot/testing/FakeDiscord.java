@@ -1,6 +1,7 @@
 package dev.swimmy.bot.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -189,6 +190,27 @@ public final class FakeDiscord implements AutoCloseable {
       throw new IllegalStateException("no gateway session to dispatch to");
     }
     return interaction;
+  }
+
+  /**
+   * A member posts {@code content} in the guild's text channel, mentioning the bot when {@code
+   * mentionBot} (as typing {@code @swimmy-bot} does: {@code <@id>} in the content and the bot in
+   * {@code mentions}). The message is kept in the channel, and MESSAGE_CREATE goes to the bot as
+   * Discord would send it ({@link FakeGateway#dispatchMessage}). Returns the message id, or empty
+   * when the bot's session does not get the event (it lacks the GUILD_MESSAGES intent).
+   */
+  public Optional<String> postAsMember(FakeGuild.Member author, String content, boolean mentionBot) {
+    String text = mentionBot ? "<@" + FakeGuild.BOT_USER_ID + "> " + content : content;
+    ObjectNode m = messages.create(FakeGuild.TEXT_CHANNEL_ID, DiscordJson.object().put("content", text),
+        FakeGuild.user(author.id(), author.name(), false));
+    if (mentionBot) {
+      ObjectNode bot = FakeGuild.user(FakeGuild.BOT_USER_ID, FakeGuild.BOT.name(), true);
+      ObjectNode member = FakeGuild.member(FakeGuild.BOT, clock.instant());
+      member.remove("user");
+      bot.set("member", member);
+      ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("mentions")).add(bot);
+    }
+    return gateway.dispatchMessage(m, author) ? Optional.of(m.get("id").asText()) : Optional.empty();
   }
 
   /** Dispatches any event on the current gateway session; false if none is connected. */

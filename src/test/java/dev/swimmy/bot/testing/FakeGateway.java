@@ -39,6 +39,8 @@ final class FakeGateway {
     final String id;
     final AtomicInteger seq = new AtomicInteger();
     volatile WebSocket socket;
+    /** The intents the client identified with; Discord sends only the events they cover. */
+    volatile long intents;
 
     Session(String id) {
       this.id = id;
@@ -105,6 +107,36 @@ final class FakeGateway {
       return false;
     }
     return send(session, type, data);
+  }
+
+  static final long GUILD_MESSAGES = 1L << 9;
+  static final long MESSAGE_CONTENT = 1L << 15;
+
+  /**
+   * Dispatches MESSAGE_CREATE for {@code message} (as the channel store holds it) the way Discord
+   * does: only to a session that identified with GUILD_MESSAGES, and with its content, embeds and
+   * attachments blanked unless the session has the privileged MESSAGE_CONTENT intent or the
+   * message mentions the bot. False when the newest session would not get the event.
+   */
+  boolean dispatchMessage(ObjectNode message, FakeGuild.Member author) {
+    Session session = latest;
+    if (session == null || session.socket == null || (session.intents & GUILD_MESSAGES) == 0) {
+      return false;
+    }
+    ObjectNode event = message.deepCopy();
+    boolean mentionsBot = false;
+    for (JsonNode u : event.path("mentions")) {
+      mentionsBot |= FakeGuild.BOT_USER_ID.equals(u.path("id").asText());
+    }
+    if ((session.intents & MESSAGE_CONTENT) == 0 && !mentionsBot) {
+      event.put("content", "");
+      event.putArray("embeds");
+      event.putArray("attachments");
+    }
+    ObjectNode member = FakeGuild.member(author, clock.instant());
+    member.remove("user");
+    event.set("member", member);
+    return send(session, "MESSAGE_CREATE", event);
   }
 
   ObjectNode interaction(String id, String token, SlashCommand command) {
@@ -190,6 +222,7 @@ final class FakeGateway {
       }
       identifies.incrementAndGet();
       Session session = new Session(ids.next() + "fakesession");
+      session.intents = d.path("intents").asLong(0);
       session.socket = ws;
       sessions.put(session.id, session);
       latest = session;

@@ -2,6 +2,7 @@ package dev.swimmy.bot.testing;
 
 import dev.swimmy.bot.core.sexp.SexpLimits;
 import dev.swimmy.bot.core.status.LastGood;
+import dev.swimmy.bot.core.status.MarketHours;
 import dev.swimmy.bot.core.status.ReadOutcome;
 import dev.swimmy.bot.core.status.Snapshot;
 import dev.swimmy.bot.core.status.SourceId;
@@ -51,9 +52,14 @@ public final class StatusFixtures {
     return SourceReport.decide(id, outcome(id, fixture), lg, NOW, staleAfter(id));
   }
 
+  /** A missing file, required or not as the config's defaults say (system metrics are optional). */
   public static SourceReport missing(SourceId id, String lastGoodFixture) {
+    return missing(id, lastGoodFixture, id != SourceId.SYSTEM_METRICS);
+  }
+
+  public static SourceReport missing(SourceId id, String lastGoodFixture, boolean required) {
     ReadOutcome gone = new ReadOutcome.Bad(new dev.swimmy.bot.core.status.Issue.Missing(id.key().replace('-', '_') + ".sexp"));
     LastGood lg = lastGoodFixture == null ? null : new LastGood(snapshot(id, lastGoodFixture), false);
-    return SourceReport.decide(id, gone, lg, NOW, staleAfter(id));
+    return SourceReport.decide(id, gone, lg, NOW, staleAfter(id), required, MarketHours.always());
   }
 }

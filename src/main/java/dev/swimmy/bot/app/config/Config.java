@@ -2,6 +2,7 @@ package dev.swimmy.bot.app.config;
 
 import dev.swimmy.bot.core.Secret;
 import dev.swimmy.bot.core.relay.WebhookAddress;
+import dev.swimmy.bot.core.status.MarketHours;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,17 +28,39 @@ public record Config(
       Optional<WebhookAddress> alertsWebhook,
       OptionalLong alertsChannelId) {}
 
-  /** {@code status.<source>.*} for the three sources, and the reader's limits. */
+  /**
+   * {@code status.<source>.*} for the three sources, the reader's limits, and {@code
+   * status.market-hours}: the calendar the live status is judged by.
+   */
   public record Status(
       Source liveStatus,
       Source systemMetrics,
       Source backtestCache,
       long maxFileBytes,
       int maxDepth,
-      Path lastGoodDir) {}
+      Path lastGoodDir,
+      MarketHours marketHours) {
+    /** Without a calendar ({@link MarketHours#always()}). */
+    public Status(Source liveStatus, Source systemMetrics, Source backtestCache, long maxFileBytes,
+        int maxDepth, Path lastGoodDir) {
+      this(liveStatus, systemMetrics, backtestCache, maxFileBytes, maxDepth, lastGoodDir,
+          MarketHours.always());
+    }
+  }
 
-  /** One status file: where it is, the schema it must have, when its data counts as stale. */
-  public record Source(Path path, int schemaVersion, Duration staleAfter) {}
+  /**
+   * One status file: where it is, the schema it must have, when its data counts as stale, whether
+   * the engine must write it ({@code required}), how often a changed file may be read again at
+   * most ({@code min-reread-interval}; zero: on every change) and its size cap ({@code
+   * maxFileBytes}, 0: {@code status.max-file-bytes}).
+   */
+  public record Source(Path path, int schemaVersion, Duration staleAfter, boolean required,
+      Duration minRereadInterval, long maxFileBytes) {
+    /** A required source, re-read on every change, capped at {@code status.max-file-bytes}. */
+    public Source(Path path, int schemaVersion, Duration staleAfter) {
+      this(path, schemaVersion, staleAfter, true, Duration.ZERO, 0);
+    }
+  }
 
   /** {@code notifier.*}: the relay. */
   public record Notifier(

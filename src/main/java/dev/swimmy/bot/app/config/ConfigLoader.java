@@ -16,7 +16,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.swimmy.bot.core.status.MarketHours;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -150,25 +155,110 @@ public final class ConfigLoader {
             "must be a Discord webhook URL (https://discord.com/api/webhooks/{id}/{token})"));
   }
 
+  /** The backtest cache's own size cap: see the README (today's 20,000-entry cache is 4.7 MB). */
+  static final long BACKTEST_MAX_FILE_BYTES = 256L * 1024 * 1024;
+
   private Status status(Section s, Path home) {
-    Source live = source(s.child("live-status"), home, ".opus/live_status.sexp", 2, Duration.ofSeconds(180));
-    Source metrics = source(s.child("system-metrics"), home, "data/system_metrics.sexp", 1, Duration.ofSeconds(300));
-    Source backtest = source(s.child("backtest-cache"), home, "data/backtest_cache.sexp", 1, Duration.ofHours(26));
+    Source live = source(s.child("live-status"), home, ".opus/live_status.sexp", 2, Duration.ofSeconds(180), true, null, 0);
+    Source metrics = source(s.child("system-metrics"), home, "data/system_metrics.sexp", 1, Duration.ofSeconds(300), false, null, 0);
+    Source backtest = source(s.child("backtest-cache"), home, "data/backtest_cache.sexp", 1, Duration.ofHours(26), true,
+        Duration.ofSeconds(30), BACKTEST_MAX_FILE_BYTES);
     Status st = new Status(live, metrics, backtest,
         s.positiveLong("max-file-bytes", 32L * 1024 * 1024),
         (int) s.positiveLong("max-depth", 64),
-        home.resolve(s.string("last-good-dir").orElse("data/last_good")).normalize());
+        home.resolve(s.string("last-good-dir").orElse("data/last_good")).normalize(),
+        marketHours(s));
     s.finish();
     return st;
   }
 
-  private static Source source(Section s, Path home, String path, int schema, Duration stale) {
+  /**
+   * {@code rereadEvery}: the default {@code min-reread-interval}, or null where the key does not
+   * apply; {@code maxBytes}: the default {@code max-file-bytes} of this source, or 0 where the
+   * key does not apply (the source uses {@code status.max-file-bytes}).
+   */
+  private static Source source(Section s, Path home, String path, int schema, Duration stale,
+      boolean required, Duration rereadEvery, long maxBytes) {
     Source src = new Source(
         home.resolve(s.string("path").orElse(path)).normalize(),
         (int) s.positiveLong("schema-version", schema),
-        s.duration("stale-after", stale));
+        s.duration("stale-after", stale),
+        s.bool("required", required),
+        rereadEvery == null ? Duration.ZERO : s.duration("min-reread-interval", rereadEvery),
+        maxBytes == 0 ? 0 : s.positiveLong("max-file-bytes", maxBytes));
     s.finish();
     return src;
+  }
+
+  private static final Pattern SESSION_TIME = Pattern.compile("(?i)(MON|TUE|WED|THU|FRI|SAT|SUN)\\s+(\\d{1,2}):(\\d{2})");
+
+  /** {@code status.market-hours}: {@code always}, or {zone, open, close, closed-dates}; default FX. */
+  private static MarketHours marketHours(Section parent) {
+    String key = parent.key("market-hours");
+    if (!parent.isMapping("market-hours")) {
+      Optional<String> v = parent.string("market-hours");
+      if (v.isEmpty()) {
+        return MarketHours.fx();
+      }
+      if (v.get().strip().equalsIgnoreCase("always")) {
+        return MarketHours.always();
+      }
+      throw new ConfigException(key, "must be always or a mapping {zone, open, close, closed-dates}, got " + quote(v.get()));
+    }
+    Section s = parent.child("market-hours");
+    ZoneId zone;
+    String zoneText = s.string("zone").orElse("America/New_York");
+    try {
+      zone = ZoneId.of(zoneText.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new ConfigException(s.key("zone"), "must be a time zone like America/New_York, got " + quote(zoneText));
+    }
+    String openText = s.string("open").orElse("SUN 17:00");
+    String closeText = s.string("close").orElse("FRI 17:00");
+    Matcher open = sessionTime(s.key("open"), openText);
+    Matcher close = sessionTime(s.key("close"), closeText);
+    java.util.Set<LocalDate> closed = new java.util.TreeSet<>();
+    for (String d : s.strings("closed-dates")) {
+      try {
+        closed.add(LocalDate.parse(d.strip()));
+      } catch (java.time.DateTimeException e) {
+        throw new ConfigException(s.key("closed-dates"), "must be dates like 2026-12-25, got " + quote(d));
+      }
+    }
+    s.finish();
+    try {
+      return MarketHours.weekly(zone, day(open), time(s.key("open"), open), day(close),
+          time(s.key("close"), close), closed);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, e.getMessage());
+    }
+  }
+
+  private static Matcher sessionTime(String key, String text) {
+    Matcher m = SESSION_TIME.matcher(text.strip());
+    if (!m.matches()) {
+      throw new ConfigException(key, "must be a weekday and a time like \"SUN 17:00\", got " + quote(text));
+    }
+    return m;
+  }
+
+  private static DayOfWeek day(Matcher m) {
+    String d = m.group(1).toUpperCase(java.util.Locale.ROOT);
+    for (DayOfWeek w : DayOfWeek.values()) {
+      if (w.name().startsWith(d)) {
+        return w;
+      }
+    }
+    throw new IllegalStateException("the pattern only matches weekdays");
+  }
+
+  private static LocalTime time(String key, Matcher m) {
+    int h = Integer.parseInt(m.group(2));
+    int min = Integer.parseInt(m.group(3));
+    if (h > 23 || min > 59) {
+      throw new ConfigException(key, "must be a time between 00:00 and 23:59, got " + quote(m.group()));
+    }
+    return LocalTime.of(h, min);
   }
 
   private Notifier notifier(Section s, Path home) {

@@ -97,6 +97,44 @@ final class Section {
     return d;
   }
 
+  boolean bool(String name, boolean fallback) {
+    Optional<String> v = string(name);
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    return switch (v.get().strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException(key(name), "must be true or false, got " + ConfigLoader.quote(v.get()));
+    };
+  }
+
+  /** True when the key holds a mapping (rather than a single value, a list or nothing). */
+  boolean isMapping(String name) {
+    JsonNode v = node == null ? null : node.get(name);
+    return v != null && v.isObject();
+  }
+
+  /** A list of single values; empty when the key is absent. */
+  List<String> strings(String name) {
+    read.add(name);
+    JsonNode v = node == null ? null : node.get(name);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      throw new ConfigException(key(name), "must be a list, e.g. [2026-12-25]");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : v) {
+      if (!item.isValueNode() || item.isNull()) {
+        throw new ConfigException(key(name), "must be a list of single values");
+      }
+      out.add(item.asText());
+    }
+    return out;
+  }
+
   /** Fails on the first key of this mapping that no reader asked for. */
   void finish() {
     for (String k : keys()) {

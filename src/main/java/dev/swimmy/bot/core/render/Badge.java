@@ -6,6 +6,9 @@ import dev.swimmy.bot.core.status.SourceState;
 
 /** The at-a-glance mark of a state: an emoji, a word, and the embed colour it sets. */
 public final class Badge {
+  /** Grey, for a block whose state is neutral; an overview never takes it (see StatusBoard#worst). */
+  static final int NEUTRAL = 0x95A5A6;
+
   private Badge() {}
 
   /** {@code 🟢 OK}, {@code 🟠 STALE}, {@code 🔴 PARSE ERROR}, {@code 🟣 SCHEMA v3≠v2}, ... */
@@ -19,6 +22,8 @@ public final class Badge {
   public static String of(SourceState s) {
     return switch (s) {
       case OK -> "🟢 OK";
+      case MARKET_CLOSED -> "⚪ MARKET CLOSED";
+      case NOT_WRITTEN -> "⚪ NOT WRITTEN";
       case CLOCK_SKEW -> "🔵 CLOCK SKEW";
       case STALE -> "🟠 STALE";
       case SCHEMA_MISMATCH -> "🟣 SCHEMA MISMATCH";
@@ -30,6 +35,7 @@ public final class Badge {
   public static int colour(SourceState s) {
     return switch (s) {
       case OK -> 0x2ECC71;
+      case MARKET_CLOSED, NOT_WRITTEN -> NEUTRAL;
       case CLOCK_SKEW -> 0x3498DB;
       case STALE -> 0xE67E22;
       case SCHEMA_MISMATCH -> 0x9B59B6;

@@ -8,12 +8,14 @@ import static dev.swimmy.bot.core.render.Formats.percent;
 import static dev.swimmy.bot.core.render.Formats.text;
 import static dev.swimmy.bot.core.render.Formats.yen;
 
+import dev.swimmy.bot.core.status.BotFigures;
 import dev.swimmy.bot.core.status.Sighting;
 import dev.swimmy.bot.core.status.Snapshot.BacktestCache;
 import dev.swimmy.bot.core.status.Snapshot.BacktestEntry;
 import dev.swimmy.bot.core.status.Snapshot.LiveStatus;
 import dev.swimmy.bot.core.status.Snapshot.Strategy;
 import dev.swimmy.bot.core.status.Snapshot.SystemMetrics;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +35,46 @@ final class SectionFields {
       return NONE;
     }
     return "Daily " + yen(s.dailyPnl()) + "\nTotal " + yen(s.accumulatedPnl())
-        + "\nGoal " + yen(s.monthlyGoal()) + " · " + percent(s.goalProgress());
+        + "\nGoal " + yen(s.monthlyGoal()) + " · " + percent(s.goalProgress())
+        + "\nRemaining " + goalRemaining(s);
+  }
+
+  /**
+   * What is left to the monthly goal, as the old bot's {@code goal} showed it: the goal less the
+   * share of it the engine reports as reached ({@code goal_progress}, a percentage), so it agrees
+   * with the percentage shown next to it; "reached" once nothing is left.
+   */
+  static String goalRemaining(LiveStatus s) {
+    if (s.monthlyGoal() == null || s.goalProgress() == null) {
+      return NONE;
+    }
+    BigDecimal left = s.monthlyGoal().multiply(BigDecimal.ONE.subtract(s.goalProgress().movePointLeft(2)));
+    return left.signum() <= 0 ? "reached ✅" : yen(left);
+  }
+
+  /** Trades the engine needs before it leaves warmup for full mode (the old bot's 50). */
+  static final long FULL_MODE_TRADES = 50;
+  private static final int BAR_CELLS = 10;
+
+  /**
+   * The old bot's {@code progress}: trades toward full mode as a bar, {@code ▓▓▓▓▓▓▓░░░ 37/50 ·
+   * 13 trades until full mode}, or {@code full mode} once warmup is complete or 50 are done.
+   */
+  static String warmupBar(LiveStatus s) {
+    BigInteger total = s.totalTrades();
+    if (total == null) {
+      return NONE;
+    }
+    // Beyond a long it is far past full mode anyway: clamp before narrowing.
+    long trades = total.max(BigInteger.ZERO).min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+    long done = Math.min(trades, FULL_MODE_TRADES);
+    int filled = (int) (done * BAR_CELLS / FULL_MODE_TRADES);
+    String bar = "▓".repeat(filled) + "░".repeat(BAR_CELLS - filled) + " " + done + "/" + FULL_MODE_TRADES;
+    if (Boolean.TRUE.equals(s.warmupComplete()) || trades >= FULL_MODE_TRADES) {
+      return bar + " · full mode";
+    }
+    long left = FULL_MODE_TRADES - trades;
+    return bar + " · " + left + (left == 1 ? " trade" : " trades") + " until full mode";
   }
 
   static String marketSummary(LiveStatus s) {
@@ -49,7 +90,8 @@ final class SectionFields {
       return NONE;
     }
     String done = s.warmupComplete() == null ? NONE : s.warmupComplete() ? "complete" : "warming up";
-    return percent(s.warmupProgress()) + " · " + done + "\nTrades " + count(s.totalTrades());
+    return percent(s.warmupProgress()) + " · " + done + "\nTrades " + count(s.totalTrades())
+        + "\n" + warmupBar(s);
   }
 
   static String systemSummary(SystemMetrics s) {
@@ -88,7 +130,8 @@ final class SectionFields {
         inline("Daily PnL", yen(s.dailyPnl())),
         inline("Accumulated PnL", yen(s.accumulatedPnl())),
         inline("Monthly goal", yen(s.monthlyGoal())),
-        inline("Goal progress", percent(s.goalProgress())));
+        inline("Goal progress", percent(s.goalProgress())),
+        inline("Remaining to goal", goalRemaining(s)));
   }
 
   static List<Field> market(LiveStatus s) {
@@ -111,7 +154,27 @@ final class SectionFields {
     return s == null ? List.of() : List.of(
         inline("Warmup progress", percent(s.warmupProgress())),
         inline("Warmup complete", Formats.yesNo(s.warmupComplete())),
-        inline("Total trades", count(s.totalTrades())));
+        inline("Total trades", count(s.totalTrades())),
+        new Field("Toward full mode", warmupBar(s), false));
+  }
+
+  static String botSummary(BotFigures b) {
+    return "Relay queue " + b.queueLength() + " · dead webhooks " + b.deadWebhooks()
+        + "\nDelivery p95 " + p95(b) + "\nUptime " + Formats.age(b.uptime())
+        + " · Heap " + Formats.megabytes(BigDecimal.valueOf(b.heapUsedBytes() / (1024.0 * 1024)));
+  }
+
+  static List<Field> bot(BotFigures b) {
+    return List.of(
+        inline("Relay queue (bot)", String.valueOf(b.queueLength())),
+        inline("Dead webhooks (bot)", String.valueOf(b.deadWebhooks())),
+        inline("Delivery p95 (bot)", p95(b)),
+        inline("Uptime (bot)", Formats.age(b.uptime())),
+        inline("Heap used (bot)", Formats.megabytes(BigDecimal.valueOf(b.heapUsedBytes() / (1024.0 * 1024)))));
+  }
+
+  private static String p95(BotFigures b) {
+    return b.deliveryP95() == null ? NONE : b.deliveryP95().toMillis() + " ms";
   }
 
   static List<Field> system(SystemMetrics s) {

@@ -4,6 +4,7 @@ import static dev.swimmy.bot.core.render.Formats.age;
 import static dev.swimmy.bot.core.render.Formats.when;
 
 import dev.swimmy.bot.core.status.Issue;
+import dev.swimmy.bot.core.status.MarketHours;
 import dev.swimmy.bot.core.status.Snapshot;
 import dev.swimmy.bot.core.status.SourceReport;
 import dev.swimmy.bot.core.status.SourceState;
@@ -25,7 +26,11 @@ final class SourceBlock {
   /** The block without the badge, for a field whose name carries it. */
   static String detail(SourceReport r) {
     return switch (r.state()) {
-      case OK, STALE, CLOCK_SKEW -> ownTime(r);
+      case OK, STALE, CLOCK_SKEW -> ownTime(r) + marketNote(r);
+      case MARKET_CLOSED -> ownTime(r) + "\nMarket closed " + Formats.relative(r.market().since())
+          + "; reopens " + Formats.relative(r.market().until()) + " (" + Formats.jst(r.market().until())
+          + ")";
+      case NOT_WRITTEN -> "Not written by the engine (optional source).";
       default -> r.problem().map(SourceBlock::issue).orElse("") + "\n" + lastGood(r);
     };
   }
@@ -42,6 +47,27 @@ final class SourceBlock {
       line += " (" + age(age) + " old)";
     }
     return line + mtimeNote(s);
+  }
+
+  /**
+   * After an open, a file written before it: staleness counts from the open. Says so, with when it
+   * turns stale, so an old time next to a green badge is not a puzzle. While closed, a STALE file
+   * says that it was stale before the close (why it is not MARKET CLOSED).
+   */
+  private static String marketNote(SourceReport r) {
+    MarketHours.Session m = r.market();
+    if (m != null && !m.open() && r.state() == SourceState.STALE) {
+      return "\nMarket closed " + Formats.relative(m.since()) + ", but this was already stale then;"
+          + " reopens " + Formats.relative(m.until());
+    }
+    if (m == null || !m.open() || r.shown() == null || !r.shown().ownTime().isBefore(m.since())) {
+      return "";
+    }
+    String note = "\nMarket reopened " + Formats.relative(m.since()) + "; no write since the open";
+    if (r.state() == SourceState.OK) {
+      note += " (stale " + Formats.relative(m.since().plus(r.staleAfter())) + ")";
+    }
+    return note;
   }
 
   private static String lastGood(SourceReport r) {

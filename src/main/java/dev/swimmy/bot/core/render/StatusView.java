@@ -6,6 +6,7 @@ import dev.swimmy.bot.core.status.Snapshot.LiveStatus;
 import dev.swimmy.bot.core.status.Snapshot.SystemMetrics;
 import dev.swimmy.bot.core.status.SourceId;
 import dev.swimmy.bot.core.status.SourceReport;
+import dev.swimmy.bot.core.status.SourceState;
 import dev.swimmy.bot.core.status.StatusBoard;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,14 @@ import java.util.StringJoiner;
  * block per source, then its values) or one section in detail. Every source block shows the
  * source's own time; the only other time, in the footer, is labelled as the render time. The
  * colour is the worst state shown. The result always fits Discord's limits ({@link
- * DiscordLimits#fit}).
+ * DiscordLimits#fit}). A neutral state (market closed, an optional file not written) never
+ * colours the overview; while the engine writes no system metrics the System block shows the
+ * bot's own figures, labelled as the bot's.
  */
 public final class StatusView {
   static final String TITLE = "Swimmy status";
+  /** The System block's name while it shows the bot's figures, not the engine's. */
+  static final String BOT_FIGURES = "System (swimmy-bot's own figures)";
 
   private StatusView() {}
 
@@ -38,7 +43,11 @@ public final class StatusView {
     fields.add(values("Warmup", live, SectionFields.warmupSummary(ls)));
     SourceReport metrics = board.systemMetrics();
     fields.add(block(metrics));
-    fields.add(values("System", metrics, SectionFields.systemSummary((SystemMetrics) metrics.shown())));
+    if (metrics.state() != SourceState.NOT_WRITTEN) {
+      fields.add(values("System", metrics, SectionFields.systemSummary((SystemMetrics) metrics.shown())));
+    } else if (board.bot() != null) {
+      fields.add(new Field(BOT_FIGURES, SectionFields.botSummary(board.bot()), true));
+    }
     SourceReport backtest = board.backtestCache();
     fields.add(block(backtest));
     fields.add(values("Backtest", backtest,
@@ -55,7 +64,9 @@ public final class StatusView {
       case PNL -> SectionFields.pnl((LiveStatus) s);
       case MARKET -> SectionFields.market((LiveStatus) s);
       case WARMUP -> SectionFields.warmup((LiveStatus) s);
-      case SYSTEM -> SectionFields.system((SystemMetrics) s);
+      case SYSTEM -> r.state() == SourceState.NOT_WRITTEN && board.bot() != null
+          ? SectionFields.bot(board.bot())
+          : SectionFields.system((SystemMetrics) s);
       case BACKTEST -> SectionFields.backtest((BacktestCache) s);
       case OVERVIEW -> throw new IllegalArgumentException("overview has no single source");
     };

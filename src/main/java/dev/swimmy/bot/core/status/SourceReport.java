@@ -14,6 +14,10 @@ import java.util.Optional;
  * @param shownIsLastGood true when {@code shown} is an earlier good read, not the file as it is
  * @param shownFromDisk true when {@code shown} was reloaded from disk after a restart
  * @param issue why the file is not the current snapshot; null for OK, STALE and CLOCK_SKEW
+ * @param required false for a source the engine may not write at all: missing, it is {@code
+ *     NOT_WRITTEN}, not {@code MISSING}
+ * @param market where {@code now} falls in the source's market calendar; null when the source
+ *     has none (or its calendar is {@link MarketHours#always()})
  */
 public record SourceReport(
     SourceId source,
@@ -23,7 +27,9 @@ public record SourceReport(
     boolean shownFromDisk,
     Issue issue,
     Instant now,
-    Duration staleAfter) {
+    Duration staleAfter,
+    boolean required,
+    MarketHours.Session market) {
   public SourceReport {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(state, "state");
@@ -31,15 +37,37 @@ public record SourceReport(
     Objects.requireNonNull(staleAfter, "staleAfter");
   }
 
+  /** A report of a required source without a market calendar. */
+  public SourceReport(SourceId source, SourceState state, Snapshot shown, boolean shownIsLastGood,
+      boolean shownFromDisk, Issue issue, Instant now, Duration staleAfter) {
+    this(source, state, shown, shownIsLastGood, shownFromDisk, issue, now, staleAfter, true, null);
+  }
+
   /** The pure last-good decision: the state and what to show, given the file's read outcome. */
   public static SourceReport decide(
       SourceId source, ReadOutcome current, LastGood lastGood, Instant now, Duration staleAfter) {
+    return decide(source, current, lastGood, now, staleAfter, true, MarketHours.always());
+  }
+
+  /**
+   * The pure last-good decision for a source that may be optional ({@code required} false: a
+   * missing file is {@code NOT_WRITTEN}, shown as one neutral line without last good values) and
+   * may follow a market calendar ({@link Freshness#assess(Instant, Instant, Duration,
+   * MarketHours)}).
+   */
+  public static SourceReport decide(SourceId source, ReadOutcome current, LastGood lastGood,
+      Instant now, Duration staleAfter, boolean required, MarketHours hours) {
+    MarketHours.Session market = hours.sessionAt(now).orElse(null);
     if (current instanceof ReadOutcome.Good good) {
       Snapshot s = good.snapshot();
-      SourceState state = Freshness.assess(s.ownTime(), now, staleAfter);
-      return new SourceReport(source, state, s, false, false, null, now, staleAfter);
+      SourceState state = Freshness.assess(s.ownTime(), now, staleAfter, hours);
+      return new SourceReport(source, state, s, false, false, null, now, staleAfter, required, market);
     }
     Issue issue = ((ReadOutcome.Bad) current).issue();
+    if (!required && issue instanceof Issue.Missing) {
+      return new SourceReport(source, SourceState.NOT_WRITTEN, null, false, false, issue, now,
+          staleAfter, false, market);
+    }
     SourceState state =
         issue instanceof Issue.Missing
             ? SourceState.MISSING
@@ -48,7 +76,19 @@ public record SourceReport(
                 : SourceState.PARSE_ERROR;
     Snapshot shown = lastGood == null ? null : lastGood.snapshot();
     boolean fromDisk = lastGood != null && lastGood.fromDisk();
-    return new SourceReport(source, state, shown, shown != null, fromDisk, issue, now, staleAfter);
+    return new SourceReport(source, state, shown, shown != null, fromDisk, issue, now, staleAfter,
+        required, market);
+  }
+
+  /**
+   * Whether this report is a dead-man condition now: a required source that is {@code STALE} or
+   * {@code MISSING}, and for a source with a market calendar only while the market is open (a
+   * live status that went stale before a weekend is shown as STALE, but nobody is paged for it
+   * until the market reopens). Optional sources and the neutral states never are.
+   */
+  public boolean isDeadMan() {
+    boolean silent = state == SourceState.STALE || state == SourceState.MISSING;
+    return required && silent && (market == null || market.open());
   }
 
   public Optional<Snapshot> snapshot() {

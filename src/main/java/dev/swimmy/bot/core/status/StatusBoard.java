@@ -5,14 +5,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** The three sources' reports taken at one moment, {@code now}: what every view renders. */
+/**
+ * The three sources' reports taken at one moment, {@code now}: what every view renders, with the
+ * bot's own figures ({@code bot}, null where the bot is not running, as in {@code render}).
+ */
 public record StatusBoard(
-    SourceReport liveStatus, SourceReport systemMetrics, SourceReport backtestCache, Instant now) {
+    SourceReport liveStatus,
+    SourceReport systemMetrics,
+    SourceReport backtestCache,
+    Instant now,
+    BotFigures bot) {
   public StatusBoard {
     Objects.requireNonNull(liveStatus, "liveStatus");
     Objects.requireNonNull(systemMetrics, "systemMetrics");
     Objects.requireNonNull(backtestCache, "backtestCache");
     Objects.requireNonNull(now, "now");
+  }
+
+  /** A board without the bot's own figures. */
+  public StatusBoard(SourceReport liveStatus, SourceReport systemMetrics, SourceReport backtestCache,
+      Instant now) {
+    this(liveStatus, systemMetrics, backtestCache, now, null);
   }
 
   public List<SourceReport> reports() {
@@ -27,8 +40,12 @@ public record StatusBoard(
     };
   }
 
-  /** The worst state of the three, which sets the overview's colour. */
+  /**
+   * The worst problem of the three, which sets the overview's colour; {@code OK} when none has a
+   * problem (a closed market or an optional file the engine does not write is not one).
+   */
   public SourceState worst() {
-    return reports().stream().map(SourceReport::state).max(Comparator.naturalOrder()).orElseThrow();
+    return reports().stream().map(SourceReport::state).filter(SourceState::isProblem)
+        .max(Comparator.naturalOrder()).orElse(SourceState.OK);
   }
 }

@@ -38,9 +38,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot over JDA 6. One gateway connection with no optional intents (JDA always has GUILDS; slash commands
- * need no privileged intent; GUILDS gives the channel cache the panel and alerts post through),
- * no member cache. The REST base URL and the gateway address both come from {@code
+ * The bot over JDA 6. One gateway connection with no privileged intent: GUILDS (always; it gives
+ * the channel cache the panel and alerts post through) and GUILD_MESSAGES (so a mention of the bot
+ * is answered with the overview, {@link MentionReplies}); slash commands need no intent. No member
+ * cache. The REST base URL and the gateway address both come from {@code
  * discord.api-base-url}, so tests point the real JDA at the loopback Discord unchanged.
  *
  * <p>Threads: {@code swimmy-discord-start} (login, command registration; ends),
@@ -163,13 +164,14 @@ public final class JdaDiscordBot implements DiscordBot {
   private JDA build() {
     String base = settings.apiBaseUrl().toString().replaceAll("/+$", "") + "/";
     boolean discord = base.startsWith("https://discord.com/");
-    return JDABuilder.createLight(settings.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
+    return JDABuilder.createLight(settings.token().reveal(), EnumSet.of(GatewayIntent.GUILD_MESSAGES))
         .setMemberCachePolicy(MemberCachePolicy.NONE)
         .setRestConfig(new RestConfig().setBaseUrl(base))
         .setSessionController(new GatewayLookup(settings.apiBaseUrl(), settings.token()))
         .setCompression(discord ? Compression.ZLIB : Compression.NONE)
         .setEnableShutdownHook(false)
-        .addEventListeners(new SlashCommands(handler, commandPool, timers, Duration.ofMillis(2000)), new ConnectionLog())
+        .addEventListeners(new SlashCommands(handler, commandPool, timers, Duration.ofMillis(2000)),
+            new MentionReplies(views, commandPool), new ConnectionLog())
         .build();
   }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.swimmy.bot.core.status.Issue;
+import dev.swimmy.bot.core.status.MarketHours;
 import dev.swimmy.bot.core.status.ReadOutcome;
 import dev.swimmy.bot.core.status.SourceId;
 import dev.swimmy.bot.core.status.SourceReport;
@@ -30,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * #ATTEMPTS} tries the last bytes are decoded uncached. An atomically replaced file therefore gives
  * the old snapshot, the new one, or (for a writer that rewrites in place) a clean PARSE_ERROR,
  * never an exception. Files above {@code maxFileBytes} are refused before reading.
+ *
+ * <p>A changed file is read again at most once per {@code minRereadInterval} (the backtest cache:
+ * the engine rewrites its whole growing file on every result); until then the previous outcome
+ * stands, so a busy writer cannot make the bot spend its CPU re-reading. A file that disappears
+ * is seen at once (that costs a {@code stat}, not a read).
  */
 public final class StatusFileSource implements StatusSource {
   private static final Logger LOG = LoggerFactory.getLogger(StatusFileSource.class);
@@ -44,7 +50,13 @@ public final class StatusFileSource implements StatusSource {
   private final LastGoodStore lastGood;
   private final Clock clock;
   private final Cache<FileStamp, ReadOutcome> parsed;
+  private final boolean required;
+  private final MarketHours marketHours;
+  private final Duration minRereadInterval;
+  private Instant lastReadAt;
+  private ReadOutcome lastRead;
 
+  /** A required source without a market calendar, read again on every change. */
   public StatusFileSource(
       SourceId id,
       Path path,
@@ -54,6 +66,31 @@ public final class StatusFileSource implements StatusSource {
       StatusDecoder decoder,
       LastGoodStore lastGood,
       Clock clock) {
+    this(id, path, expectedSchema, staleAfter, maxFileBytes, decoder, lastGood, clock, true,
+        MarketHours.always(), Duration.ZERO);
+  }
+
+  /**
+   * @param required false when the engine may not write the file at all (missing: NOT_WRITTEN)
+   * @param marketHours the calendar the file's freshness is judged by ({@link
+   *     MarketHours#always()}: none)
+   * @param minRereadInterval a changed file is read at most once per this; zero: on every change
+   */
+  public StatusFileSource(
+      SourceId id,
+      Path path,
+      int expectedSchema,
+      Duration staleAfter,
+      long maxFileBytes,
+      StatusDecoder decoder,
+      LastGoodStore lastGood,
+      Clock clock,
+      boolean required,
+      MarketHours marketHours,
+      Duration minRereadInterval) {
+    this.required = required;
+    this.marketHours = marketHours;
+    this.minRereadInterval = minRereadInterval;
     this.id = id;
     this.path = path;
     this.expectedSchema = expectedSchema;
@@ -76,7 +113,8 @@ public final class StatusFileSource implements StatusSource {
   @Override
   public synchronized SourceReport report() {
     ReadOutcome outcome = current();
-    return SourceReport.decide(id, outcome, lastGood.get(id).orElse(null), clock.instant(), staleAfter);
+    return SourceReport.decide(id, outcome, lastGood.get(id).orElse(null), clock.instant(), staleAfter,
+        required, marketHours);
   }
 
   /** The file's outcome now: from the parse cache while its stamp holds, else read again. */
@@ -98,6 +136,10 @@ public final class StatusFileSource implements StatusSource {
       if (before.size() > maxBytes) {
         return cache(before, tooLarge(before.size()));
       }
+      if (attempt == 0 && tooSoon()) {
+        return lastRead;
+      }
+      lastReadAt = clock.instant();
       try {
         bytes = readBounded();
         if (before.equals(FileStamp.of(path))) {
@@ -125,7 +167,14 @@ public final class StatusFileSource implements StatusSource {
 
   private ReadOutcome cache(FileStamp stamp, ReadOutcome outcome) {
     parsed.put(stamp, outcome);
+    lastRead = outcome;
     return outcome;
+  }
+
+  /** True while the last read is younger than {@code minRereadInterval}: keep its outcome. */
+  private boolean tooSoon() {
+    return lastRead != null && lastReadAt != null && !minRereadInterval.isZero()
+        && Duration.between(lastReadAt, clock.instant()).compareTo(minRereadInterval) < 0;
   }
 
   private ReadOutcome decode(byte[] bytes, FileStamp stamp, boolean stable) {

@@ -62,6 +62,12 @@ class StatusViewGoldenTest {
             missing(SYSTEM_METRICS, null), missing(BACKTEST_CACHE, null)),
         view("all-missing", StatusSection.SYSTEM, missing(LIVE_STATUS, null),
             missing(SYSTEM_METRICS, null), missing(BACKTEST_CACHE, null)),
+        view("metrics-required-missing", StatusSection.OVERVIEW, LIVE_OK,
+            missing(SYSTEM_METRICS, null, true), BACKTEST_OK),
+        board("metrics-not-written-bot-figures", StatusSection.OVERVIEW, StatusViewMarketTest.botBoard()),
+        board("metrics-not-written-bot-figures", StatusSection.SYSTEM, StatusViewMarketTest.botBoard()),
+        board("market-closed", StatusSection.OVERVIEW, StatusViewMarketTest.marketClosedBoard()),
+        board("market-reopened", StatusSection.OVERVIEW, StatusViewMarketTest.justReopenedBoard()),
         view("negative-pnl", StatusSection.PNL,
             report(LIVE_STATUS, "live_status/negative-double-pnl.sexp"), METRICS_OK, BACKTEST_OK),
         view("warmup-incomplete", StatusSection.WARMUP,
@@ -78,6 +84,10 @@ class StatusViewGoldenTest {
       SourceReport metrics, SourceReport backtest) {
     return Arguments.of(name + "." + section.optionName(), section,
         new StatusBoard(live, metrics, backtest, NOW));
+  }
+
+  private static Arguments board(String name, StatusSection section, StatusBoard board) {
+    return Arguments.of(name + "." + section.optionName(), section, board);
   }
 
   @ParameterizedTest(name = "{0}")
