@@ -129,6 +129,7 @@ public final class Daemon implements AutoCloseable {
         SenderSettings.defaults(n.maxAge(), n.latencySlo()), clock, ExecutorScheduler.realTime(),
         new SplittableRandom());
     lanesRef.set(lanes);
+    lanes.observe(relay.deliveryObserver());
     if (bot.isPresent()) {
       lifecycle.start("discord bot", config.discord().apiBaseUrl().toString(), STOP_BUDGET, () -> {
         bot.get().start();
@@ -148,6 +149,13 @@ public final class Daemon implements AutoCloseable {
       relay.start();
       return relay::stopIntake;
     });
+    if (n.http().isPresent()) {
+      lifecycle.start("http intake", "http://" + n.http().get().host() + ":" + n.http().get().port()
+          + "/api/webhooks/{id}/****", STOP_BUDGET, () -> {
+            relay.startHttp();
+            return relay::stopHttp;
+          });
+    }
   }
 
   private String alertRoute() {

@@ -1,5 +1,6 @@
 package dev.swimmy.bot.edge.metrics;
 
+import dev.swimmy.bot.core.relay.Intake;
 import dev.swimmy.bot.core.relay.NotifierFigures;
 import dev.swimmy.bot.core.relay.RejectReason;
 import dev.swimmy.bot.core.relay.Spool.SpoolStats;
@@ -29,7 +30,7 @@ public final class RelayMetrics {
     Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10)
   };
 
-  private final Counter queued;
+  private final Map<Intake, Counter> queued = new EnumMap<>(Intake.class);
   private final Counter delivered;
   private final Counter dropped;
   private final Counter dedupeSuppressed;
@@ -37,10 +38,11 @@ public final class RelayMetrics {
   private final Counter intakeRebuilds;
   private final Counter intakeErrors;
   private final Counter handoffBlocked;
+  private final Counter httpOverflow;
   private final Counter retries;
   private final Counter rateLimited;
   private final Counter errors;
-  private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+  private final Map<Intake, Map<RejectReason, Counter>> rejected = new EnumMap<>(Intake.class);
   private final Timer latency;
   private final AtomicLong queueLength = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
@@ -53,7 +55,6 @@ public final class RelayMetrics {
 
   public RelayMetrics(MeterRegistry registry) {
     this.registry = registry;
-    queued = counter(registry, "swimmy.notifier.queued", "notifications committed to the spool");
     delivered = counter(registry, "swimmy.notifier.delivered", "notifications Discord accepted");
     dropped = counter(registry, "swimmy.notifier.dropped", "oldest pending dropped past queue-max");
     dedupeSuppressed = counter(registry, "swimmy.notifier.dedupe.suppressed", "duplicates not queued");
@@ -62,12 +63,21 @@ public final class RelayMetrics {
     intakeErrors = counter(registry, "swimmy.notifier.intake.errors", "unexpected errors in the PULL loop");
     handoffBlocked = counter(registry, "swimmy.notifier.intake.handoff.blocked",
         "times the PULL thread waited for the spool writer (backlog left in the engine's PUSH socket)");
+    httpOverflow = counter(registry, "swimmy.notifier.http.overflow",
+        "HTTP intake connections closed because every handler thread and queue slot was taken");
     retries = counter(registry, "swimmy.notifier.retries", "delivery attempts retried");
     rateLimited = counter(registry, "swimmy.notifier.rate.limited", "429 answers from Discord");
     errors = counter(registry, "swimmy.notifier.errors", "failed delivery attempts");
-    for (RejectReason reason : RejectReason.values()) {
-      rejected.put(reason, Counter.builder("swimmy.notifier.rejected").tag("reason", reason.label())
-          .description("frames not queued, by reason").register(registry));
+    for (Intake intake : Intake.values()) {
+      queued.put(intake, Counter.builder("swimmy.notifier.queued").tag("intake", intake.label())
+          .description("notifications committed to the spool, by intake").register(registry));
+      Map<RejectReason, Counter> byReason = new EnumMap<>(RejectReason.class);
+      for (RejectReason reason : RejectReason.values()) {
+        byReason.put(reason, Counter.builder("swimmy.notifier.rejected").tag("reason", reason.label())
+            .tag("intake", intake.label()).description("frames or requests not queued, by reason and intake")
+            .register(registry));
+      }
+      rejected.put(intake, byReason);
     }
     latency = Timer.builder("swimmy.notifier.delivery.latency")
         .description("engine time (else receive time) to Discord's 2xx")
@@ -93,12 +103,24 @@ public final class RelayMetrics {
 
   // Intake.
 
+  /** Committed notifications from ZeroMQ. */
   public void queued(int n) {
-    queued.increment(n);
+    queued(Intake.ZMQ, n);
   }
 
+  public void queued(Intake intake, int n) {
+    if (n > 0) {
+      queued.get(intake).increment(n);
+    }
+  }
+
+  /** Frames from ZeroMQ that were not queued. */
   public void rejected(RejectReason reason, int n) {
-    rejected.get(reason).increment(n);
+    rejected(Intake.ZMQ, reason, n);
+  }
+
+  public void rejected(Intake intake, RejectReason reason, int n) {
+    rejected.get(intake).get(reason).increment(n);
   }
 
   public void dropped(int n) {
@@ -135,6 +157,10 @@ public final class RelayMetrics {
     handoffBlocked.increment();
   }
 
+  public void httpOverflow() {
+    httpOverflow.increment();
+  }
+
   /** Refreshes the queue gauges from the spool's figures. */
   public void queue(SpoolStats stats, Instant now) {
     queueLength.set(stats.pending());
@@ -168,15 +194,23 @@ public final class RelayMetrics {
   // Readings.
 
   public long rejectedTotal() {
-    return rejected.values().stream().mapToLong(c -> (long) c.count()).sum();
+    return rejected.values().stream().flatMap(m -> m.values().stream()).mapToLong(c -> (long) c.count()).sum();
   }
 
   public long rejected(RejectReason reason) {
-    return (long) rejected.get(reason).count();
+    return rejected.values().stream().mapToLong(m -> (long) m.get(reason).count()).sum();
+  }
+
+  public long rejected(Intake intake, RejectReason reason) {
+    return (long) rejected.get(intake).get(reason).count();
   }
 
   public long queuedTotal() {
-    return (long) queued.count();
+    return queued.values().stream().mapToLong(c -> (long) c.count()).sum();
+  }
+
+  public long queued(Intake intake) {
+    return (long) queued.get(intake).count();
   }
 
   public long intakeRebuilds() {
