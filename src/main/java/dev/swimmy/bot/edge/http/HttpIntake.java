@@ -129,7 +129,7 @@ public final class HttpIntake implements AutoCloseable {
     server.createContext("/", this::handle);
     server.start();
     String bound = settings.host() + ":" + server.getAddress().getPort();
-    LOG.info("http intake listening on http://{}/api/webhooks/{{id}}/{{token}}", bound);
+    LOG.info("http intake listening on http://{}/api/webhooks/{id}/{token}", bound);
     return bound;
   }
 
