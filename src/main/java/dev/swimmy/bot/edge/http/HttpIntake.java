@@ -71,6 +71,8 @@ public final class HttpIntake implements AutoCloseable {
   /** Discord's own upload limit for a webhook message is 10 MiB; a little more for the JSON. */
   public static final int MAX_BODY_BYTES = 11 * 1024 * 1024;
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+  /** An oversized body up to this size is read to its end before the 413, beyond it the connection is cut. */
+  private static final long DISCARD_MAX = 4L * MAX_BODY_BYTES;
   static final int THREADS = 64;
   static final int QUEUED_MAX = 1024;
   private static final Pattern PATH =
@@ -268,21 +270,43 @@ public final class HttpIntake implements AutoCloseable {
     return Answer.json(202, queued);
   }
 
-  /** The body, or empty when it is larger than allowed. */
+  /**
+   * The body, or empty when it is larger than allowed. An announced length over the cap is refused
+   * unread; the rest of a body up to {@link #DISCARD_MAX} is read and thrown away first, so the
+   * caller, still sending, reads our 413 instead of a reset connection.
+   */
   private Optional<byte[]> readBody(HttpExchange ex) throws IOException {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.strip()) > settings.maxBodyBytes()) {
-          return Optional.empty();
-        }
-      } catch (NumberFormatException e) {
+    try (InputStream in = ex.getRequestBody()) {
+      long announced = length == null ? -1 : parseLength(length);
+      if (announced > settings.maxBodyBytes() || length != null && announced < 0) {
+        discard(in, announced);
         return Optional.empty();
       }
-    }
-    try (InputStream in = ex.getRequestBody()) {
       byte[] body = in.readNBytes(settings.maxBodyBytes() + 1);
-      return body.length > settings.maxBodyBytes() ? Optional.empty() : Optional.of(body);
+      if (body.length > settings.maxBodyBytes()) {
+        discard(in, -1);
+        return Optional.empty();
+      }
+      return Optional.of(body);
+    }
+  }
+
+  private static long parseLength(String length) {
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static void discard(InputStream in, long announced) throws IOException {
+    if (announced <= DISCARD_MAX) {
+      byte[] sink = new byte[64 * 1024];
+      long left = DISCARD_MAX;
+      for (int n = in.read(sink); n > 0 && left > 0; n = in.read(sink)) {
+        left -= n;
+      }
     }
   }
 
