@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swimmy.bot.app.Daemon;
 import dev.swimmy.bot.app.config.ConfigLoader;
+import dev.swimmy.bot.testing.ExternalTool;
 import dev.swimmy.bot.testing.Fault;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeWebhook;
@@ -216,6 +217,59 @@ class HttpIntakeTest {
         .contains("swimmy_notifier_queued_total{intake=\"http\"} 1.0")
         .contains("swimmy_notifier_rejected_total{intake=\"http\",reason=\"bad_payload\"} 1.0")
         .doesNotContain("tok-secret-metrics");
+  }
+
+  @Test
+  void curl_postingJsonAndAFile_asTheEngineShellScriptsDo_gets204_andDiscordReceivesThem() throws Exception {
+    Path curl = ExternalTool.require("curl", "curl");
+    FakeWebhook hook = discord.webhook("5010", "tok-curl");
+    Path log = Files.writeString(home.resolve("failure.log"), "job backtest failed\nexit 1\n");
+    String json = "{\"content\":\"@here notify_failure: backtest failed\"}";
+
+    assertThat(run(curl.toString(), "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-H",
+        "Content-Type: application/json", "-d", json, proxyUrl(hook, "/api/webhooks/"))).isEqualTo("204");
+    assertThat(run(curl.toString(), "-sS", "-o", "/dev/null", "-w", "%{http_code}",
+        "-F", "payload_json={\"content\":\"log attached\"};type=application/json",
+        "-F", "files[0]=@" + log + ";type=text/plain", proxyUrl(hook, "/api/webhooks/"))).isEqualTo("204");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> hook.received().size() == 2);
+    assertThat(hook.received().get(0)).isEqualTo(JSON.readTree(json));
+    assertThat(hook.received().get(1).path("content").asText()).isEqualTo("log attached");
+    FakeWebhook.File file = hook.receivedFiles().get(1).get(0);
+    assertThat(file.filename()).isEqualTo("failure.log");
+    assertThat(file.data()).isEqualTo(Files.readAllBytes(log));
+  }
+
+  @Test
+  void pythonUrllib_postingAnEmbedAsTheEngineToolsDo_gets204_andDiscordReceivesIt() throws Exception {
+    Path python = ExternalTool.require("python3", "python3");
+    FakeWebhook hook = discord.webhook("5011", "tok-python");
+    String script = String.join("\n",
+        "import json, sys, urllib.request",
+        "payload = {'embeds': [{'title': '🚨 Data keeper', 'description': 'gap in USDJPY M1',",
+        "  'color': 15158332, 'fields': [{'name': 'Missing', 'value': '12 bars', 'inline': True}],",
+        "  'footer': {'text': 'data_keeper.py'}}]}",
+        "req = urllib.request.Request(sys.argv[1], data=json.dumps(payload).encode('utf-8'),",
+        "  headers={'Content-Type': 'application/json', 'User-Agent': 'swimmy-tools'}, method='POST')",
+        "with urllib.request.urlopen(req, timeout=30) as r:",
+        "  print(r.status)");
+
+    assertThat(run(python.toString(), "-c", script, proxyUrl(hook, "/api/webhooks/"))).isEqualTo("204");
+    await().atMost(Duration.ofSeconds(20)).until(() -> hook.received().size() == 1);
+    JsonNode embed = hook.received().get(0).path("embeds").get(0);
+    assertThat(embed.path("title").asText()).isEqualTo("🚨 Data keeper");
+    assertThat(embed.at("/fields/0/value").asText()).isEqualTo("12 bars");
+    assertThat(embed.at("/footer/text").asText()).isEqualTo("data_keeper.py");
+  }
+
+  /** Runs a program to its end (bounded) and returns its trimmed standard output. */
+  private static String run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(command[0] + " did not finish in 60 s");
+    }
+    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
   }
 
   private HttpResponse<String> post(String url, String contentType, byte[] body) throws Exception {
