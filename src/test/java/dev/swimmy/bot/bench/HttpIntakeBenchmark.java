@@ -1,0 +1,149 @@
+package dev.swimmy.bot.bench;
+
+import dev.swimmy.bot.app.relay.LoggingAlertSink;
+import dev.swimmy.bot.app.relay.Relay;
+import dev.swimmy.bot.edge.metrics.RelayMetrics;
+import dev.swimmy.bot.edge.zmq.IntakeListener;
+import dev.swimmy.bot.testing.LoopbackPorts;
+import dev.swimmy.bot.testing.RelayHarness;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * HTTP intake on loopback against a real relay (SQLite spool on disk, WAL, synchronous=FULL, no
+ * sender): {@code throughput} has 16 client threads post 1 KiB JSON bodies back to back and counts
+ * 204s (each one a committed message) per second; {@code latency} posts at a fixed 500 req/s
+ * (open loop: the clock starts at each request's scheduled time) and reports request -> 204.
+ *
+ * <pre>./mvnw -q -B -DskipTests test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=dev.swimmy.bot.bench.HttpIntakeBenchmark -Dexec.args="throughput 60000"
+ * ... -Dexec.args="latency 30"</pre>
+ */
+public final class HttpIntakeBenchmark {
+  private static final int CLIENTS = 16;
+
+  private HttpIntakeBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    String mode = args.length > 0 ? args[0] : "throughput";
+    Path dir = Files.createTempDirectory("swimmy-http-bench");
+    int port = LoopbackPorts.free();
+    try (Relay relay = Relay.open(RelayHarness.withHttp(RelayHarness.config(dir, 10_000_000), port),
+        Clock.systemUTC(), new LoggingAlertSink(), new RelayMetrics(new SimpleMeterRegistry()), IntakeListener.NONE)) {
+      relay.start();
+      relay.startHttp();
+      if (mode.equals("latency")) {
+        latency(port, args.length > 1 ? Integer.parseInt(args[1]) : 30);
+      } else {
+        throughput(port, args.length > 1 ? Integer.parseInt(args[1]) : 60_000);
+      }
+      System.out.printf("spool: %d pending%n", relay.spool().stats().pending());
+    }
+    System.exit(0);
+  }
+
+  /** Body {@code i}: exactly 1,024 bytes of JSON (one embed), distinct so dedupe keeps every one. */
+  static byte[] body(int i) {
+    String head = "{\"embeds\":[{\"title\":\"Bench " + i + "\",\"description\":\"";
+    String tail = "\",\"color\":3447003,\"footer\":{\"text\":\"bench\"}}]}";
+    return (head + "x".repeat(1024 - head.length() - tail.length()) + tail).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static HttpRequest request(int port, int i) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/webhooks/" + (1000 + i % 8)
+            + "/tok-bench-" + (i % 8)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body(i))).build();
+  }
+
+  private static void throughput(int port, int n) throws Exception {
+    int warmup = Math.min(10_000, n / 5);
+    run(port, 0, warmup);
+    long t0 = System.nanoTime();
+    int ok = run(port, warmup, n);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("throughput: %d clients, %d requests of 1 KiB after %d warm-up: %d x 204 in %.2f s = %.0f committed/s%n",
+        CLIENTS, n, warmup, ok, seconds, ok / seconds);
+  }
+
+  /** Posts bodies {@code from..from+n-1} from {@link #CLIENTS} threads; returns the count of 204s. */
+  private static int run(int port, int from, int n) throws Exception {
+    AtomicInteger next = new AtomicInteger(from);
+    AtomicInteger ok = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    List<CompletableFuture<Void>> clients = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      clients.add(CompletableFuture.runAsync(() -> {
+        for (int i = next.getAndIncrement(); i < from + n; i = next.getAndIncrement()) {
+          try {
+            if (client.send(request(port, i), HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+              ok.incrementAndGet();
+            }
+          } catch (Exception e) {
+            System.err.println("request " + i + ": " + e);
+          }
+        }
+      }, pool));
+    }
+    CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).join();
+    pool.shutdown();
+    return ok.get();
+  }
+
+  private static void latency(int port, int seconds) throws Exception {
+    int perSecond = 500;
+    int warmup = 5 * perSecond;
+    int n = warmup + seconds * perSecond;
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .executor(Executors.newFixedThreadPool(CLIENTS)).build();
+    List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger ok = new AtomicInteger();
+    List<CompletableFuture<?>> all = new ArrayList<>();
+    long interval = 1_000_000_000L / perSecond;
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      long due = t0 + i * interval;
+      for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+        LockSupport.parkNanos(left);
+      }
+      int index = i;
+      all.add(client.sendAsync(request(port, 1_000_000 + i), HttpResponse.BodyHandlers.discarding())
+          .thenAccept(r -> {
+            if (r.statusCode() == 204) {
+              ok.incrementAndGet();
+              if (index >= warmup) {
+                micros.add((System.nanoTime() - due) / 1000);
+              }
+            }
+          }));
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+    List<Long> sorted = new ArrayList<>(micros);
+    sorted.sort(Long::compare);
+    System.out.printf("latency at %d req/s for %d s after a 5 s warm-up: %d of %d answered 204;"
+            + " request -> 204: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)%n",
+        perSecond, seconds, ok.get(), n, at(sorted, 0.50), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1000.0,
+        sorted.size());
+  }
+
+  private static double at(List<Long> sorted, double q) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * q))) / 1000.0;
+  }
+}
