@@ -1,6 +1,5 @@
 package dev.swimmy.bot.core.relay;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.swimmy.bot.core.relay.DiscordBodyRules.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -64,18 +63,18 @@ public final class WebhookCall {
     if (payloadJson.isEmpty() && files.isEmpty()) {
       return refused(DiscordBodyRules.error(400, "Cannot send an empty message", 50006));
     }
-    Optional<String> compact = payloadJson.isEmpty() ? Optional.of("{}") : PayloadJson.objectFromText(payloadJson.get());
-    Optional<JsonNode> tree = compact.flatMap(PayloadJson::tree);
-    if (tree.isEmpty()) {
+    Optional<PayloadJson.Parsed> parsed = PayloadJson.parseObject(payloadJson.orElse("{}"));
+    if (parsed.isEmpty()) {
       return refused(DiscordBodyRules.error(400, "The request body contains invalid JSON.", 50109));
     }
-    Optional<Refusal> refusal = DiscordBodyRules.check(tree.get(), files.size());
+    Optional<Refusal> refusal = DiscordBodyRules.check(parsed.get().tree(), files.size());
     if (refusal.isPresent()) {
       return refused(refusal.get());
     }
     MessageExtras extras = new MessageExtras(Intake.HTTP, Optional.ofNullable(thread), files);
-    Notification n = new Notification(webhook, compact.get(), Optional.empty(), Optional.empty(), receivedAt,
-        hash(compact.get(), extras), extras);
+    PayloadJson.Body body = parsed.get().body();
+    Notification n = new Notification(webhook, body.json(), Optional.empty(), Optional.empty(), receivedAt,
+        hash(body.hash(), extras), extras);
     return new Accepted(n, wait.get());
   }
 
@@ -92,8 +91,7 @@ public final class WebhookCall {
   }
 
   /** The dedupe hash: the body's canonical hash, and with a thread or files, those too. */
-  private static String hash(String json, MessageExtras extras) {
-    String body = PayloadJson.canonicalHash(json);
+  private static String hash(String body, MessageExtras extras) {
     if (!extras.sendAlone()) {
       return body;
     }
