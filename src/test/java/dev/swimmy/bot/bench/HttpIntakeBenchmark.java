@@ -38,7 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * sender): {@code throughput} has 16 client threads (minimal HTTP/1.1 over keep-alive sockets) post
  * 1 KiB JSON bodies back to back and counts
  * 204s (each one a committed message) per second; {@code latency} posts at a fixed 500 req/s
- * (open loop: the clock starts at each request's scheduled time) and reports request -> 204.
+ * from the same clients (open loop: the clock starts at each request's scheduled time) and reports
+ * request -> 204.
  *
  * <pre>./mvnw -q -B -DskipTests test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=dev.swimmy.bot.bench.HttpIntakeBenchmark -Dexec.args="throughput 60000"
@@ -112,6 +113,17 @@ public final class HttpIntakeBenchmark {
    * returns the count of 204s.
    */
   private static int run(int port, int from, int n) throws Exception {
+    return run(port, from, n, 0, 0, null);
+  }
+
+  /**
+   * As {@link #run(int, int, int)}; with {@code intervalNanos > 0} request {@code i} is due at
+   * {@code t0 + (i - from) * intervalNanos} (open loop) and, from index {@code sampleFrom} on, its
+   * time from due to 204 is added to {@code micros}.
+   */
+  private static int run(int port, int from, int n, long intervalNanos, int sampleFrom, List<Long> micros)
+      throws Exception {
+    long t0 = System.nanoTime();
     AtomicInteger next = new AtomicInteger(from);
     AtomicInteger ok = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -123,6 +135,10 @@ public final class HttpIntakeBenchmark {
           OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 4096);
           InputStream in = new BufferedInputStream(socket.getInputStream());
           for (int i = next.getAndIncrement(); i < from + n; i = next.getAndIncrement()) {
+            long due = t0 + (i - from) * intervalNanos;
+            for (long left = due - System.nanoTime(); intervalNanos > 0 && left > 0; left = due - System.nanoTime()) {
+              LockSupport.parkNanos(left);
+            }
             byte[] body = body(i);
             out.write(("POST /api/webhooks/" + (1000 + i % 8) + "/tok-bench-" + (i % 8) + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length
@@ -131,6 +147,9 @@ public final class HttpIntakeBenchmark {
             out.flush();
             if (readStatus(in) == 204) {
               ok.incrementAndGet();
+              if (micros != null && i >= sampleFrom) {
+                micros.add((System.nanoTime() - due) / 1000);
+              }
             }
           }
         } catch (IOException e) {
@@ -166,35 +185,13 @@ public final class HttpIntakeBenchmark {
     int perSecond = 500;
     int warmup = 5 * perSecond;
     int n = warmup + seconds * perSecond;
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newFixedThreadPool(CLIENTS)).build();
     List<Long> micros = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger ok = new AtomicInteger();
-    List<CompletableFuture<?>> all = new ArrayList<>();
-    long interval = 1_000_000_000L / perSecond;
-    long t0 = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      long due = t0 + i * interval;
-      for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
-        LockSupport.parkNanos(left);
-      }
-      int index = i;
-      all.add(client.sendAsync(request(port, 1_000_000 + i), HttpResponse.BodyHandlers.discarding())
-          .thenAccept(r -> {
-            if (r.statusCode() == 204) {
-              ok.incrementAndGet();
-              if (index >= warmup) {
-                micros.add((System.nanoTime() - due) / 1000);
-              }
-            }
-          }));
-    }
-    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+    int ok = run(port, 1_000_000, n, 1_000_000_000L / perSecond, 1_000_000 + warmup, micros);
     List<Long> sorted = new ArrayList<>(micros);
     sorted.sort(Long::compare);
-    System.out.printf("latency at %d req/s for %d s after a 5 s warm-up: %d of %d answered 204;"
+    System.out.printf("latency at %d req/s for %d s after a 5 s warm-up, %d clients: %d of %d answered 204;"
             + " request -> 204: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)%n",
-        perSecond, seconds, ok.get(), n, at(sorted, 0.50), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1000.0,
+        perSecond, seconds, CLIENTS, ok, n, at(sorted, 0.50), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1000.0,
         sorted.size());
   }
 
