@@ -116,7 +116,7 @@ public final class Daemon implements AutoCloseable {
       return relay::close;
     });
     RelayHealth health = DiscordWiring.relayHealth(relay.spool(), () -> lanesRef.get().health(),
-        () -> relay.metrics().figures(clock.instant()), n.latencySlo(),
+        () -> relay.metrics().figures(clock.instant()), () -> relay.metrics().queuedByIntake(), n.latencySlo(),
         () -> relay.metrics().spoolAvailable() ? Optional.empty()
             : Optional.of("the spool cannot be written (disk full or read-only?)"));
     StatusViews views = DiscordWiring.statusViews(status);

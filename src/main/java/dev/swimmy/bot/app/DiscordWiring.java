@@ -83,8 +83,23 @@ public final class DiscordWiring {
       Supplier<NotifierFigures> intake,
       Duration latencySlo,
       Supplier<Optional<String>> spoolError) {
-    return () -> NotifierHealth.of(sender.get(), spool.stats(), spool.deadWebhooks(),
-        NotifierHealth.IntakeCounts.of(intake.get()), latencySlo, spoolError.get());
+    return relayHealth(spool, sender, intake, Map::of, latencySlo, spoolError);
+  }
+
+  /** As above, with the notifications queued by each intake ({@code zmq}, {@code http}). */
+  public static RelayHealth relayHealth(
+      Spool spool,
+      Supplier<SenderHealth> sender,
+      Supplier<NotifierFigures> intake,
+      Supplier<Map<String, Long>> queuedByIntake,
+      Duration latencySlo,
+      Supplier<Optional<String>> spoolError) {
+    return () -> {
+      NotifierFigures f = intake.get();
+      return NotifierHealth.of(sender.get(), spool.stats(), spool.deadWebhooks(),
+          new NotifierHealth.IntakeCounts(f.drops(), f.rejected(), f.dedupeSuppressed(), queuedByIntake.get()),
+          latencySlo, spoolError.get());
+    };
   }
 
   /**

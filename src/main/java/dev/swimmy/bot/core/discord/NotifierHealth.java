@@ -33,15 +33,39 @@ public record NotifierHealth(
     int deadLetters,
     List<DeadWebhook> deadWebhooks,
     Map<String, String> lastErrorByWebhook,
-    Optional<String> spoolError) {
+    Optional<String> spoolError,
+    Map<String, Long> queuedByIntake) {
 
   public NotifierHealth {
     deadWebhooks = List.copyOf(deadWebhooks);
     lastErrorByWebhook = Map.copyOf(lastErrorByWebhook);
+    queuedByIntake = Map.copyOf(queuedByIntake);
   }
 
-  /** What intake counted: frames dropped for space, rejected, and suppressed as duplicates. */
-  public record IntakeCounts(long drops, long rejected, long dedupeSuppressed) {
+  /** A snapshot that does not split queued notifications by intake. */
+  public NotifierHealth(Instant takenAt, int queueLength, long delivered, long drops, long errors, long retries,
+      long rejected, long rateLimited, long dedupeSuppressed, Optional<Duration> latencyP50,
+      Optional<Duration> latencyP95, Optional<Duration> latencyP99, Duration latencySlo,
+      Optional<Instant> oldestPending, int deadLetters, List<DeadWebhook> deadWebhooks,
+      Map<String, String> lastErrorByWebhook, Optional<String> spoolError) {
+    this(takenAt, queueLength, delivered, drops, errors, retries, rejected, rateLimited, dedupeSuppressed,
+        latencyP50, latencyP95, latencyP99, latencySlo, oldestPending, deadLetters, deadWebhooks,
+        lastErrorByWebhook, spoolError, Map.of());
+  }
+
+  /**
+   * What intake counted: frames dropped for space, rejected, suppressed as duplicates, and the
+   * notifications queued by each intake ({@code zmq}, {@code http}).
+   */
+  public record IntakeCounts(long drops, long rejected, long dedupeSuppressed, Map<String, Long> queuedByIntake) {
+    public IntakeCounts {
+      queuedByIntake = Map.copyOf(queuedByIntake);
+    }
+
+    public IntakeCounts(long drops, long rejected, long dedupeSuppressed) {
+      this(drops, rejected, dedupeSuppressed, Map.of());
+    }
+
     /** Intake's counts out of the metrics-file figures. */
     public static IntakeCounts of(NotifierFigures f) {
       return new IntakeCounts(f.drops(), f.rejected(), f.dedupeSuppressed());
@@ -80,7 +104,8 @@ public record NotifierHealth(
         spool.deadLetters(),
         deadWebhooks,
         lastErrors,
-        spoolError);
+        spoolError,
+        intake.queuedByIntake());
   }
 
   /** Delivered over delivered plus errors, or empty before any attempt ended. */

@@ -213,6 +213,13 @@ public final class RelayMetrics {
     return (long) queued.get(intake).count();
   }
 
+  /** Notifications committed since start, by intake label ({@code zmq}, {@code http}). */
+  public Map<String, Long> queuedByIntake() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    queued.forEach((intake, c) -> out.put(intake.label(), (long) c.count()));
+    return out;
+  }
+
   public long intakeRebuilds() {
     return (long) intakeRebuilds.count();
   }

@@ -7,6 +7,7 @@ import dev.swimmy.bot.core.render.Embed;
 import dev.swimmy.bot.core.render.Field;
 import dev.swimmy.bot.core.render.DiscordLimits;
 import dev.swimmy.bot.core.render.Message;
+import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import java.time.Duration;
@@ -36,6 +37,18 @@ class NotifierViewTest {
     Embed e = NotifierView.health(h).embeds().get(0);
     assertThat(e.fields()).extracting(Field::value).contains("—");
     assertThat(e.colour()).isEqualTo(Colors.OK);
+  }
+
+  @Test
+  void health_saysWhichIntakeTheQueuedNotificationsCameFrom() {
+    SenderHealth sender = new SenderHealth(T0, 0, 0, 0, java.util.Map.of(), 0, 0, 0, 0, java.util.Map.of(), java.util.Set.of(),
+        0, Optional.empty());
+    NotifierHealth h = NotifierHealth.of(sender, new dev.swimmy.bot.core.relay.Spool.SpoolStats(0, 0, 0, 0, Optional.empty()),
+        List.of(), new NotifierHealth.IntakeCounts(0, 0, 0, java.util.Map.of("zmq", 120L, "http", 7L)),
+        Duration.ofSeconds(60), Optional.empty());
+    Embed e = NotifierView.health(h).embeds().get(0);
+    assertThat(e.fields()).filteredOn(f -> f.name().equals("Queued by intake")).extracting(Field::value)
+        .containsExactly("http 7 · zmq 120");
   }
 
   @Test
