@@ -8,6 +8,7 @@ import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.core.relay.WebhookAddress;
 import dev.swimmy.bot.edge.discord.AdminAlerts;
 import dev.swimmy.bot.edge.discord.DiscordBot;
@@ -135,7 +136,7 @@ public final class Daemon implements AutoCloseable {
       return relay::close;
     });
     RelayHealth health = DiscordWiring.relayHealth(relay.spool(), () -> senderHealth(lanesRef.get()),
-        () -> relay.metrics().intake(), n.latencySlo(),
+        () -> relay.metrics().intake(), () -> relay.metrics().queuedByIntake(), n.latencySlo(),
         () -> relay.metrics().spoolAvailable() ? Optional.empty()
             : Optional.of("the spool cannot be written (disk full or read-only?)"));
     status.showBotFigures(DiscordWiring.botFigures(health, clock));
@@ -151,6 +152,7 @@ public final class Daemon implements AutoCloseable {
         new SplittableRandom());
     lanesRef.set(lanes);
     this.lanes = lanes;
+    lanes.observe(relay.deliveryObserver());
     if (bot.isPresent()) {
       lifecycle.start("discord bot", config.discord().apiBaseUrl().toString(), BOT_STOP, () -> {
         bot.get().start();
@@ -170,6 +172,13 @@ public final class Daemon implements AutoCloseable {
       relay.start();
       return relay::stopIntake;
     });
+    if (n.http().isPresent()) {
+      lifecycle.start("http intake", "http://" + n.http().get().host() + ":" + n.http().get().port()
+          + "/api/webhooks/{id}/****", STOP_BUDGET, () -> {
+            relay.startHttp();
+            return relay::stopHttp;
+          });
+    }
   }
 
   private SenderHealth senderHealth(WebhookLanes lanes) {
@@ -231,8 +240,14 @@ public final class Daemon implements AutoCloseable {
   /** One line for {@code systemctl status}, from in-memory counters only (never blocks). */
   public String summary() {
     SenderHealth s = senderHealth(lanes);
-    return "relay: " + relay.metrics().queuedTotal() + " queued, " + s.delivered() + " delivered, "
-        + s.deadWebhooks().size() + " dead webhooks; intake " + relay.endpoint();
+    String pending;
+    try {
+      pending = relay.spool().pendingCount() + " pending";
+    } catch (SpoolUnavailableException e) {
+      pending = "spool unavailable";
+    }
+    return "relay: " + pending + ", " + s.delivered() + " delivered, " + s.deadWebhooks().size()
+        + " dead webhooks; intake " + relay.endpoint();
   }
 
   /** The most a {@link #stop()} can take: the stop budgets of the parts started. */

@@ -87,11 +87,22 @@ public final class DiscordWiring {
       Supplier<NotifierFigures.Intake> intake,
       Duration latencySlo,
       Supplier<Optional<String>> spoolError) {
+    return relayHealth(spool, sender, intake, Map::of, latencySlo, spoolError);
+  }
+
+  /** As above, with the notifications queued by each intake ({@code zmq}, {@code http}) since start. */
+  public static RelayHealth relayHealth(
+      Spool spool,
+      Supplier<SenderHealth> sender,
+      Supplier<NotifierFigures.Intake> intake,
+      Supplier<Map<String, Long>> queuedByIntake,
+      Duration latencySlo,
+      Supplier<Optional<String>> spoolError) {
     return () -> {
       Spool.SpoolStats stats = spool.stats();
       SenderHealth s = sender.get();
       return NotifierHealth.of(NotifierFigures.of(s.at(), stats, intake.get(), s), s, stats,
-          spool.deadWebhooks(), latencySlo, spoolError.get());
+          spool.deadWebhooks(), latencySlo, spoolError.get(), queuedByIntake.get());
     };
   }
 

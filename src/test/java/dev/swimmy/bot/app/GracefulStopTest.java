@@ -47,6 +47,7 @@ class GracefulStopTest {
           "  bind: tcp://127.0.0.1:" + pullPort,
           "  metrics-interval: 1s",
           "  heartbeat-interval: 2s",
+          "  http-listen: 127.0.0.1:" + LoopbackPorts.free(),
           "admin:",
           "  listen: 127.0.0.1:" + LoopbackPorts.free(),
           ""));

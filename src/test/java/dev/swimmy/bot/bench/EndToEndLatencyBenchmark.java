@@ -57,6 +57,7 @@ public final class EndToEndLatencyBenchmark {
           "  api-base-url: " + discord.apiBaseUrl(),
           "notifier:",
           "  bind: tcp://127.0.0.1:" + pullPort,
+          "  http-listen: 127.0.0.1:" + LoopbackPorts.free(),
           "admin:",
           "  listen: 127.0.0.1:0",
           ""));

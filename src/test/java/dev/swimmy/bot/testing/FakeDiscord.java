@@ -271,7 +271,8 @@ public final class FakeDiscord implements AutoCloseable {
       Optional<FakeWebhook> hook = path.size() == 3 && path.get(0).equals("webhooks")
           ? webhooks.find(path.get(1)) : Optional.empty();
       if (hook.isPresent() && method.equals("POST")) {
-        return webhooks.execute(hook.get(), path.get(2), call, "true".equals(url.queryParameter("wait")));
+        return webhooks.execute(hook.get(), path.get(2), call, "true".equals(url.queryParameter("wait")),
+            request.getBody());
       }
       Optional<MockResponse> answer = rest.handle(method, path, call);
       if (answer.isPresent()) {

@@ -16,6 +16,7 @@ public final class FakeWebhook {
   private final String baseUrl;
   private final FaultScript faults = new FaultScript();
   private final List<JsonNode> received = new ArrayList<>();
+  private final List<List<File>> receivedFiles = new ArrayList<>();
   private final List<RecordedCall> requests = new ArrayList<>();
   private final AtomicInteger insideAnnouncedWait = new AtomicInteger();
   private volatile RateLimitBucket bucket;
@@ -57,6 +58,14 @@ public final class FakeWebhook {
     return List.copyOf(received);
   }
 
+  /** One file of a received message: its form field ({@code files[0]}), name, type and bytes. */
+  public record File(String field, String filename, String contentType, byte[] data) {}
+
+  /** The files of each accepted message, in the order of {@link #received()} (empty lists: none). */
+  public synchronized List<List<File>> receivedFiles() {
+    return List.copyOf(receivedFiles);
+  }
+
   /** Every request to this webhook id, whatever the answer. */
   public synchronized List<RecordedCall> requests() {
     return List.copyOf(requests);
@@ -92,7 +101,8 @@ public final class FakeWebhook {
     }
   }
 
-  synchronized void accept(JsonNode body) {
+  synchronized void accept(JsonNode body, List<File> files) {
     received.add(body);
+    receivedFiles.add(List.copyOf(files));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,11 @@ final class FakeWebhooks {
   }
 
   MockResponse execute(FakeWebhook hook, String token, RecordedCall call, boolean wait) {
+    return execute(hook, token, call, wait, call.body() == null ? null : okio.ByteString.encodeUtf8(call.body()));
+  }
+
+  /** As Discord: the body is JSON, or {@code multipart/form-data} with {@code payload_json} and files. */
+  MockResponse execute(FakeWebhook hook, String token, RecordedCall call, boolean wait, okio.ByteString raw) {
     Instant now = call.at();
     if (hook.arrive(call, globalUntil())) {
       insideAnnouncedWait.incrementAndGet();
@@ -86,32 +92,45 @@ final class FakeWebhooks {
       return withBucketHeaders(rateLimited(decision.resetAfter(), false), decision)
           .setHeader("X-RateLimit-Scope", "user").build();
     }
-    return withBucketHeaders(accept(hook, call.body(), wait), decision).build();
+    return withBucketHeaders(accept(hook, call.header("Content-Type"), raw, wait), decision).build();
   }
 
-  private MockResponse.Builder accept(FakeWebhook hook, String rawBody, boolean wait) {
-    Optional<JsonNode> body = DiscordJson.parse(rawBody == null ? null : okio.ByteString.encodeUtf8(rawBody));
+  private MockResponse.Builder accept(FakeWebhook hook, String contentType, okio.ByteString raw, boolean wait) {
+    Optional<FakeMultipart> multipart = FakeMultipart.read(contentType, raw);
+    if (multipart.isPresent() && multipart.get().malformed()) {
+      return DiscordJson.respond(400, DiscordJson.error("Invalid Form Body", 50035)).newBuilder();
+    }
+    List<FakeWebhook.File> files = multipart.map(FakeMultipart::files).orElse(List.of());
+    Optional<JsonNode> body = multipart.isPresent()
+        ? multipart.get().payloadJson().map(okio.ByteString::encodeUtf8).map(DiscordJson::parse)
+            .orElse(Optional.of(DiscordJson.object()))
+        : DiscordJson.parse(raw);
     if (body.isEmpty()) {
       return DiscordJson.respond(400, DiscordJson.error("The request body contains invalid JSON.", 50109))
           .newBuilder();
     }
-    Optional<ObjectNode> problem = DiscordPayloadRules.check(body.get());
+    Optional<ObjectNode> problem = files.isEmpty() ? DiscordPayloadRules.check(body.get()) : Optional.empty();
     if (problem.isPresent()) {
       return DiscordJson.respond(400, problem.get()).newBuilder();
     }
-    hook.accept(body.get());
-    return wait ? DiscordJson.respond(200, message(hook, body.get())).newBuilder()
+    hook.accept(body.get(), files);
+    return wait ? DiscordJson.respond(200, message(hook, body.get(), files)).newBuilder()
         : DiscordJson.noContent().newBuilder();
   }
 
-  private ObjectNode message(FakeWebhook hook, JsonNode body) {
+  private ObjectNode message(FakeWebhook hook, JsonNode body, List<FakeWebhook.File> files) {
     ObjectNode m = DiscordJson.object();
     m.put("id", ids.next()).put("type", 0).put("channel_id", "1000000000000000001");
     m.put("content", body.path("content").asText(""));
     m.putObject("author").put("id", hook.id()).put("username", body.path("username").asText("Fake Webhook"))
         .put("discriminator", "0000").put("bot", true).putNull("avatar");
     m.set("embeds", body.has("embeds") ? body.get("embeds") : DiscordJson.MAPPER.createArrayNode());
-    m.putArray("attachments");
+    com.fasterxml.jackson.databind.node.ArrayNode attachments = m.putArray("attachments");
+    for (FakeWebhook.File f : files) {
+      attachments.addObject().put("id", ids.next()).put("filename", f.filename()).put("size", f.data().length)
+          .put("content_type", f.contentType())
+          .put("url", "https://cdn.discordapp.com/attachments/1000000000000000001/0/" + f.filename());
+    }
     m.putArray("mentions");
     m.putArray("mention_roles");
     m.putArray("components");

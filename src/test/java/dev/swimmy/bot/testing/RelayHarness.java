@@ -22,6 +22,13 @@ public final class RelayHarness {
         Map.of(), maxFrameBytes, Duration.ofSeconds(1));
   }
 
+  /** The same settings with the HTTP intake on 127.0.0.1:{@code port} (a 5 s wait for {@code ?wait=true}). */
+  public static Config.Notifier withHttp(Config.Notifier n, int port) {
+    return new Config.Notifier(n.bind(), n.queueMax(), n.dedupeWindow(), n.spool(), n.metricsFile(),
+        n.metricsInterval(), n.maxAge(), n.latencySlo(), n.routes(), n.maxFrameBytes(), n.heartbeatInterval(),
+        java.util.Optional.of(new Config.HttpListen("127.0.0.1", port, Duration.ofSeconds(5))));
+  }
+
   /** A PUSH socket connected to {@code endpoint}, as the engine's would be. */
   public static final class Pusher implements AutoCloseable {
     private final ZContext context = new ZContext(1);

@@ -74,9 +74,41 @@ public record Config(
       Duration latencySlo,
       Map<String, WebhookAddress> routes,
       int maxFrameBytes,
-      Duration heartbeatInterval) {
+      Duration heartbeatInterval,
+      Optional<HttpListen> http) {
     public Notifier {
       routes = Map.copyOf(routes);
+    }
+
+    /** A relay with no HTTP intake (tests and tools that need ZeroMQ intake only). */
+    public Notifier(String bind, int queueMax, Duration dedupeWindow, Path spool, Path metricsFile,
+        Duration metricsInterval, Duration maxAge, Duration latencySlo, Map<String, WebhookAddress> routes,
+        int maxFrameBytes, Duration heartbeatInterval) {
+      this(bind, queueMax, dedupeWindow, spool, metricsFile, metricsInterval, maxAge, latencySlo, routes,
+          maxFrameBytes, heartbeatInterval, Optional.empty());
+    }
+  }
+
+  /**
+   * {@code notifier.http-listen} and {@code notifier.http-wait-max}: the webhook-compatible HTTP
+   * intake's address (loopback unless configured) and how long a {@code ?wait=true} caller waits.
+   */
+  public record HttpListen(String host, int port, Duration waitMax) {
+    /** The authorities ({@code host:port}) under which the intake's own URLs name a webhook. */
+    public java.util.Set<String> authorities() {
+      java.util.Set<String> out = new java.util.LinkedHashSet<>();
+      String h = host.contains(":") ? "[" + host + "]" : host;
+      out.add(h.toLowerCase(java.util.Locale.ROOT) + ":" + port);
+      if (isLoopback()) {
+        out.add("127.0.0.1:" + port);
+        out.add("localhost:" + port);
+        out.add("[::1]:" + port);
+      }
+      return out;
+    }
+
+    public boolean isLoopback() {
+      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
   }
 

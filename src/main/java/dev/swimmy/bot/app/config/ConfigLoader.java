@@ -284,7 +284,8 @@ public final class ConfigLoader {
         s.duration("latency-slo", Duration.ofSeconds(60)),
         routes,
         (int) s.positiveLong("max-frame-bytes", 256 * 1024),
-        s.duration("heartbeat-interval", Duration.ofSeconds(5)));
+        s.duration("heartbeat-interval", Duration.ofSeconds(5)),
+        Optional.of(httpListen(s)));
     s.finish();
     return n;
   }
@@ -300,6 +301,17 @@ public final class ConfigLoader {
       throw new ConfigException("SWIMMY_PORT_NOTIFIER", "must be a port between 1 and 65535");
     }
     return "tcp://" + m.group(1) + ":" + port;
+  }
+
+  private static Config.HttpListen httpListen(Section s) {
+    String listen = s.string("http-listen").orElse("127.0.0.1:9465");
+    Matcher m = LISTEN.matcher(listen);
+    int port = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+    if (port < 0 || port > 65535) {
+      throw new ConfigException(s.key("http-listen"), "must look like 127.0.0.1:9465, got " + quote(listen));
+    }
+    Duration waitMax = s.duration("http-wait-max", Duration.ofSeconds(10));
+    return new Config.HttpListen(m.group(1).replaceAll("^\\[|\\]$", ""), port, waitMax);
   }
 
   private static Admin admin(Section s) {

@@ -9,38 +9,49 @@ import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.edge.files.NotifierMetricsFile;
+import dev.swimmy.bot.edge.http.HttpIntake;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import dev.swimmy.bot.edge.spool.SqliteEpisodeStore;
 import dev.swimmy.bot.edge.spool.SqliteSpool;
+import dev.swimmy.bot.edge.webhook.WebhookLanes;
 import dev.swimmy.bot.edge.zmq.IntakeListener;
 import dev.swimmy.bot.edge.zmq.IntakeProbe;
 import dev.swimmy.bot.edge.zmq.PullLoop;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.function.Supplier;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The relay's intake side as the daemon sees it: {@link #open} opens the spool and builds the
  * parts; {@link #start} binds {@code notifier.bind} and starts the PULL loop, its heartbeat probe
  * and the metrics file writer; {@link #close} stops receiving, commits what was received, closes
  * the socket, writes the metrics file a last time and closes the spool. The sender takes {@link
- * #spool()} and {@link #metrics()}.
+ * #spool()} and {@link #metrics()}. {@link #startHttp} adds the webhook-compatible HTTP intake,
+ * which shares the spool writer (and so the group commits) of the PULL loop.
  */
 public final class Relay implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
   private final SqliteSpool spool;
   private final RelayMetrics metrics;
   private final PullLoop pull;
   private final NotifierMetricsFile metricsFile;
   private final Config.Notifier config;
   private final String nonce;
+  private final Optional<HttpIntake> http;
   private IntakeProbe probe;
 
   private Relay(Config.Notifier config, SqliteSpool spool, RelayMetrics metrics, PullLoop pull,
-      NotifierMetricsFile metricsFile, String nonce) {
+      NotifierMetricsFile metricsFile, String nonce, Optional<HttpIntake> http) {
+    this.http = http;
     this.config = config;
     this.spool = spool;
     this.metrics = metrics;
@@ -69,12 +80,16 @@ public final class Relay implements AutoCloseable {
     byte[] random = new byte[16];
     new SecureRandom().nextBytes(random);
     String nonce = HexFormat.of().formatHex(random);
-    EnvelopeDecoder decoder = new EnvelopeDecoder(config.routes(), config.maxFrameBytes(), nonce);
+    EnvelopeDecoder decoder = new EnvelopeDecoder(config.routes(),
+        config.http().map(Config.HttpListen::authorities).orElse(Set.of()), config.maxFrameBytes(), nonce);
     PullLoop pull = new PullLoop(
         PullLoop.Settings.of(config.bind(), config.heartbeatInterval(), config.maxFrameBytes()),
         decoder, spool, metrics, alerts, clock, listener);
+    Optional<HttpIntake> http = config.http().map(h -> new HttpIntake(
+        new HttpIntake.Settings(h.host(), h.port(), h.waitMax(), config.queueMax(), HttpIntake.MAX_BODY_BYTES),
+        pull.writer(), spool, metrics, clock));
     return new Relay(config, spool, metrics, pull, new NotifierMetricsFile(config.metricsFile(), spool, metrics, sender, clock),
-        nonce);
+        nonce, http);
   }
 
   /** Binds and starts intake; returns the bound endpoint. */
@@ -83,6 +98,33 @@ public final class Relay implements AutoCloseable {
     probe = IntakeProbe.start(endpoint, nonce, config.heartbeatInterval());
     metricsFile.start(config.metricsInterval());
     return endpoint;
+  }
+
+  /**
+   * Starts the webhook-compatible HTTP intake ({@code notifier.http-listen}) after {@link #start}
+   * (it commits through the ZeroMQ intake's spool writer); returns its {@code host:port}, or empty
+   * when the config has none. A non-loopback address is logged as a warning.
+   */
+  public synchronized Optional<String> startHttp() throws IOException {
+    if (http.isEmpty()) {
+      return Optional.empty();
+    }
+    Config.HttpListen listen = config.http().orElseThrow();
+    if (!listen.isLoopback()) {
+      LOG.warn("http intake listens on {}, not loopback: anyone who can reach it can post to the webhooks "
+          + "whose URLs they know", listen.host());
+    }
+    return Optional.of(http.get().start());
+  }
+
+  /** Stops the HTTP intake (requests being answered get a second); before {@link #stopIntake}. */
+  public synchronized void stopHttp() {
+    http.ifPresent(HttpIntake::close);
+  }
+
+  /** Where the lanes report Discord's final answers, for {@code ?wait=true} callers. */
+  public WebhookLanes.DeliveryObserver deliveryObserver() {
+    return http.map(HttpIntake::observer).orElse((ids, status, body) -> {});
   }
 
   public Spool spool() {
@@ -112,6 +154,7 @@ public final class Relay implements AutoCloseable {
    * stops. The spool stays open so the sender can park its in-flight sends. Idempotent.
    */
   public synchronized void stopIntake() {
+    stopHttp();
     pull.close();
     if (probe != null) {
       probe.close();

@@ -37,17 +37,31 @@ public record NotifierHealth(
     int deadLetters,
     List<DeadWebhook> deadWebhooks,
     Map<String, String> lastErrorByWebhook,
-    Optional<String> spoolError) {
+    Optional<String> spoolError,
+    Map<String, Long> queuedByIntake) {
 
   public NotifierHealth {
     deadWebhooks = List.copyOf(deadWebhooks);
     lastErrorByWebhook = Map.copyOf(lastErrorByWebhook);
+    queuedByIntake = Map.copyOf(queuedByIntake);
+  }
+
+  /** A snapshot that does not split queued notifications by intake. */
+  public NotifierHealth(Instant takenAt, int queueLength, long delivered, long drops, long errors, long retries,
+      long rejected, long rateLimited, long dedupeSuppressed, long deadLettered, long expired,
+      Optional<Duration> latencyP50, Optional<Duration> latencyP95, Optional<Duration> latencyP99,
+      Duration latencySlo, Optional<Instant> oldestPending, int deadLetters, List<DeadWebhook> deadWebhooks,
+      Map<String, String> lastErrorByWebhook, Optional<String> spoolError) {
+    this(takenAt, queueLength, delivered, drops, errors, retries, rejected, rateLimited, dedupeSuppressed,
+        deadLettered, expired, latencyP50, latencyP95, latencyP99, latencySlo, oldestPending, deadLetters,
+        deadWebhooks, lastErrorByWebhook, spoolError, Map.of());
   }
 
   /**
    * The snapshot of the relay's figures ({@link NotifierFigures#of}), with what only {@code
    * /notifier} shows: the sender's last error per webhook, the spool's oldest pending time, dead
-   * letters and dead webhooks (with reasons), the SLO, and the last spool write failure.
+   * letters and dead webhooks (with reasons), the SLO, the last spool write failure, and the
+   * notifications queued by each intake ({@code zmq}, {@code http}) since start.
    */
   public static NotifierHealth of(
       NotifierFigures figures,
@@ -55,7 +69,8 @@ public record NotifierHealth(
       SpoolStats spool,
       List<DeadWebhook> deadWebhooks,
       Duration latencySlo,
-      Optional<String> spoolError) {
+      Optional<String> spoolError,
+      Map<String, Long> queuedByIntake) {
     boolean measured = figures.delivered() > 0;
     Map<String, String> lastErrors = new java.util.TreeMap<>();
     sender.lastErrorByWebhook().forEach((id, e) -> lastErrors.put(id, e.reason() + " " + e.detail()));
@@ -79,7 +94,8 @@ public record NotifierHealth(
         spool.deadLetters(),
         deadWebhooks,
         lastErrors,
-        spoolError);
+        spoolError,
+        queuedByIntake);
   }
 
   /** Delivered over finished, as {@link NotifierFigures#successRate(long, long, long, long)}. */

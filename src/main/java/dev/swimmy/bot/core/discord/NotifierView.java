@@ -40,6 +40,9 @@ public final class NotifierView {
     fields.add(new Field("Rejected", String.valueOf(h.rejected()), true));
     fields.add(new Field("Rate limited", String.valueOf(h.rateLimited()), true));
     fields.add(new Field("Dedupe suppressed", String.valueOf(h.dedupeSuppressed()), true));
+    if (!h.queuedByIntake().isEmpty()) {
+      fields.add(new Field("Queued by intake", byIntake(h.queuedByIntake()), true));
+    }
     fields.add(new Field("Latency p50 / p95 / p99", latencies(h), true));
     fields.add(new Field("Latency SLO", millis(h.latencySlo()) + (h.sloBreached() ? " ⚠️ breached" : " ✅"), true));
     fields.add(new Field("Dead letters", String.valueOf(h.deadLetters()), true));
@@ -68,6 +71,12 @@ public final class NotifierView {
     }
     String title = "Dead letters (" + total + ")";
     return DiscordLimits.fit(Embeds.simple(title, sb.toString().strip(), total == 0 ? Colors.OK : Colors.WARN));
+  }
+
+  /** {@code zmq 120 · http 7}, in name order. */
+  private static String byIntake(java.util.Map<String, Long> counts) {
+    return new java.util.TreeMap<>(counts).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .collect(java.util.stream.Collectors.joining(" · ")).transform(s -> s.isEmpty() ? "—" : s);
   }
 
   public static Message requeued(int count, Optional<String> webhookId) {

@@ -13,7 +13,7 @@ import java.util.Set;
  * 6,000 characters), in order, so a backlog drains within Discord's 5 requests per 2 seconds. A
  * message is embed-only when it has embeds and no content, components, attachments, poll or flags,
  * and it joins a pack only when its other fields (username, avatar) equal the first's and it is
- * within limits by itself. Each packed message is delivered only when the pack's request gets its
+ * within limits by itself; one with a thread or files goes alone. Each packed message is delivered only when the pack's request gets its
  * 2xx.
  */
 public final class Coalescer {
@@ -62,6 +62,9 @@ public final class Coalescer {
 
   /** The message's body if it is embed-only and within limits, else null. */
   static ObjectNode packable(SpooledMessage m) {
+    if (m.extras().sendAlone()) {
+      return null;
+    }
     ObjectNode root = PayloadLimits.parseObject(m.payloadJson());
     if (root == null || !root.path("embeds").isArray() || root.path("embeds").isEmpty()) {
       return null;

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns one ZeroMQ frame into a {@link Decoded}: the envelope of SPEC.md as an S-expression alist
@@ -42,6 +43,7 @@ public final class EnvelopeDecoder {
   private static final int CHECKED_URLS_MAX = 64;
 
   private final Map<String, WebhookAddress> routes;
+  private final Set<String> proxyAuthorities;
   private final int maxFrameBytes;
   private final String heartbeatNonce;
   private final SexpReader reader;
@@ -50,10 +52,20 @@ public final class EnvelopeDecoder {
       Caffeine.newBuilder().maximumSize(CHECKED_URLS_MAX).executor(Runnable::run).build();
 
   public EnvelopeDecoder(Map<String, WebhookAddress> routes, int maxFrameBytes, String heartbeatNonce) {
+    this(routes, Set.of(), maxFrameBytes, heartbeatNonce);
+  }
+
+  /**
+   * A decoder that also takes the bot's own HTTP intake URL at one of {@code proxyAuthorities}
+   * ({@code host:port}) as the webhook it names (see {@link WebhookAddress#parse(String, Set)}).
+   */
+  public EnvelopeDecoder(Map<String, WebhookAddress> routes, Set<String> proxyAuthorities, int maxFrameBytes,
+      String heartbeatNonce) {
     if (maxFrameBytes < 1) {
       throw new IllegalArgumentException("maxFrameBytes must be positive");
     }
     this.routes = Map.copyOf(routes);
+    this.proxyAuthorities = Set.copyOf(proxyAuthorities);
     this.maxFrameBytes = maxFrameBytes;
     this.heartbeatNonce = Objects.requireNonNull(heartbeatNonce, "heartbeatNonce");
     this.reader = new SexpReader(new SexpLimits(maxFrameBytes, MAX_DEPTH));
@@ -149,7 +161,7 @@ public final class EnvelopeDecoder {
     if (known != null) {
       return known;
     }
-    Optional<WebhookAddress> parsed = WebhookAddress.parse(value);
+    Optional<WebhookAddress> parsed = WebhookAddress.parse(value, proxyAuthorities);
     if (parsed.isEmpty()) {
       return RejectReason.FOREIGN_WEBHOOK;
     }

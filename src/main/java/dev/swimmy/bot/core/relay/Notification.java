@@ -10,7 +10,8 @@ import java.util.Optional;
  * the envelope carried one (a repeat of it is a duplicate whatever the payload); {@code
  * engineTime} is when the engine made it, if it said, and latency is measured from it, else from
  * {@code receivedAt}. {@code payloadHash} is {@link PayloadJson#canonicalHash} of the body,
- * computed once by the decoder; the spool dedupes on it.
+ * computed once by the decoder; the spool dedupes on it (for a message with files it covers
+ * them too). {@code extras} says which intake it came from, and holds its thread and files.
  */
 public record Notification(
     WebhookAddress webhook,
@@ -18,7 +19,8 @@ public record Notification(
     Optional<String> engineId,
     Optional<Instant> engineTime,
     Instant receivedAt,
-    String payloadHash) {
+    String payloadHash,
+    MessageExtras extras) {
   public Notification {
     Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(payloadJson, "payloadJson");
@@ -26,6 +28,13 @@ public record Notification(
     Objects.requireNonNull(engineTime, "engineTime");
     Objects.requireNonNull(receivedAt, "receivedAt");
     Objects.requireNonNull(payloadHash, "payloadHash");
+    Objects.requireNonNull(extras, "extras");
+  }
+
+  /** A ZeroMQ notification (no thread, no files). */
+  public Notification(WebhookAddress webhook, String payloadJson, Optional<String> engineId,
+      Optional<Instant> engineTime, Instant receivedAt, String payloadHash) {
+    this(webhook, payloadJson, engineId, engineTime, receivedAt, payloadHash, MessageExtras.ZMQ);
   }
 
   /** A notification whose payload hash is computed here. */

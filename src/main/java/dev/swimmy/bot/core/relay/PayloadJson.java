@@ -90,6 +90,28 @@ public final class PayloadJson {
     }
   }
 
+  /**
+   * The body of a JSON text that must be one object: its compact form and canonical hash, and the
+   * parsed tree, from one parse (the HTTP intake's path: every request pays for it). Empty if the
+   * text is not one JSON object.
+   */
+  public static Optional<Parsed> parseObject(String json) {
+    try {
+      JsonNode node = READER.readTree(json);
+      if (node == null || !node.isObject()) {
+        return Optional.empty();
+      }
+      Object plain = READER.treeToValue(node, Object.class);
+      Body body = new Body(WRITER.writeValueAsString(node), sha256(CANONICAL.writeValueAsBytes(plain)));
+      return Optional.of(new Parsed(body, node));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A body with the tree it was made from. */
+  public record Parsed(Body body, JsonNode tree) {}
+
   /** A parsed JSON tree; used for JSON envelopes. Empty if the text is not valid JSON. */
   static Optional<JsonNode> tree(String json) {
     try {

@@ -3,7 +3,7 @@ package dev.swimmy.bot.core.relay;
 import java.util.Locale;
 
 /**
- * Why a frame was not queued. The lower-case name is the {@code reason} label of {@code
+ * Why a frame (or an HTTP request) was not queued. The lower-case name is the {@code reason} label of {@code
  * swimmy_notifier_rejected_total}, so the set is closed and small on purpose.
  */
 public enum RejectReason {
@@ -26,7 +26,11 @@ public enum RejectReason {
   BAD_ID,
   BAD_TIMESTAMP,
   /** Valid, but the spool could not commit it: it was never acknowledged as queued. */
-  SPOOL_UNAVAILABLE;
+  SPOOL_UNAVAILABLE,
+  /** HTTP only: queue-max messages pending; the caller was told 503 with Retry-After. */
+  QUEUE_FULL,
+  /** HTTP only: the webhook is marked dead; the caller was told Discord's 404 (10015). */
+  DEAD_WEBHOOK;
 
   /** The metric label: {@code foreign_webhook}. */
   public String label() {

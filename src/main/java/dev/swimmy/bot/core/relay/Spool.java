@@ -25,6 +25,25 @@ public interface Spool extends AutoCloseable {
    */
   CommitOutcome commit(List<Notification> batch, Instant now) throws SpoolUnavailableException;
 
+  /**
+   * As {@link #commit}, also saying which spool id each notification got, in batch order ({@code 0}
+   * for a duplicate that was not stored), so a caller that waits for one message's delivery can
+   * recognise it. A spool that cannot tell returns no ids.
+   */
+  default Committed commitWithIds(List<Notification> batch, Instant now) throws SpoolUnavailableException {
+    return new Committed(commit(batch, now), List.of());
+  }
+
+  /** Whether the webhook is marked dead; cheap enough to ask for every HTTP request. */
+  default boolean isDead(String webhookId) throws SpoolUnavailableException {
+    return deadWebhooks().stream().anyMatch(d -> d.webhookId().equals(webhookId));
+  }
+
+  /** Pending messages now, as cheaply as the spool can tell (the HTTP intake refuses past queue-max). */
+  default int pendingCount() throws SpoolUnavailableException {
+    return stats().pending();
+  }
+
   /** Webhook ids that have pending messages and are not marked dead. */
   Set<String> webhooksWithPending() throws SpoolUnavailableException;
 
@@ -66,6 +85,13 @@ public interface Spool extends AutoCloseable {
 
   /** What a commit did. */
   record CommitOutcome(int queued, int duplicates, int dropped) {}
+
+  /** A commit's outcome and the spool id of each notification ({@code 0}: a duplicate). */
+  record Committed(CommitOutcome outcome, List<Long> ids) {
+    public Committed {
+      ids = List.copyOf(ids);
+    }
+  }
 
   /** A webhook that answered 401/403/404. */
   record DeadWebhook(String webhookId, String reason, Instant since) {}

@@ -5,7 +5,14 @@ import java.time.Instant;
 /**
  * A committed notification as the sender sees it. {@code id} is the spool's sequence number:
  * increasing in commit order, so ordering by it is per-webhook FIFO. {@code attempts} counts the
- * sends tried so far (across restarts).
+ * sends tried so far (across restarts); {@code extras} the intake, thread and files.
  */
-public record SpooledMessage(
-    long id, WebhookAddress webhook, String payloadJson, Instant createdAt, Instant receivedAt, int attempts) {}
+public record SpooledMessage(long id, WebhookAddress webhook, String payloadJson, Instant createdAt,
+    Instant receivedAt, int attempts, MessageExtras extras) {
+
+  /** A message with no thread and no files, from ZeroMQ. */
+  public SpooledMessage(long id, WebhookAddress webhook, String payloadJson, Instant createdAt, Instant receivedAt,
+      int attempts) {
+    this(id, webhook, payloadJson, createdAt, receivedAt, attempts, MessageExtras.ZMQ);
+  }
+}

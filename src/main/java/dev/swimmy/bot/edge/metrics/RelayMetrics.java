@@ -1,5 +1,6 @@
 package dev.swimmy.bot.edge.metrics;
 
+import dev.swimmy.bot.core.relay.Intake;
 import dev.swimmy.bot.core.relay.NotifierFigures;
 import dev.swimmy.bot.core.relay.RejectReason;
 import dev.swimmy.bot.core.relay.Spool.SpoolStats;
@@ -19,14 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * edge.webhook.SenderMetrics}. The figures mean what {@link NotifierFigures} defines. Thread-safe.
  */
 public final class RelayMetrics {
-  private final Counter queued;
+  private final Map<Intake, Counter> queued = new EnumMap<>(Intake.class);
   private final Counter dropped;
   private final Counter dedupeSuppressed;
   private final Counter spoolWriteFailures;
   private final Counter intakeRebuilds;
   private final Counter intakeErrors;
   private final Counter handoffBlocked;
-  private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+  private final Counter httpOverflow;
+  private final Map<Intake, Map<RejectReason, Counter>> rejected = new EnumMap<>(Intake.class);
   private final AtomicLong queueLength = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicLong deadLetters = new AtomicLong();
@@ -35,7 +37,6 @@ public final class RelayMetrics {
   private final AtomicLong spoolAvailable = new AtomicLong(1);
 
   public RelayMetrics(MeterRegistry registry) {
-    queued = counter(registry, "swimmy.notifier.queued", "notifications committed to the spool");
     dropped = counter(registry, "swimmy.notifier.dropped", "oldest pending dropped past queue-max");
     dedupeSuppressed = counter(registry, "swimmy.notifier.dedupe.suppressed", "duplicates not queued");
     spoolWriteFailures = counter(registry, "swimmy.notifier.spool.write.failures", "spool operations that failed");
@@ -43,9 +44,18 @@ public final class RelayMetrics {
     intakeErrors = counter(registry, "swimmy.notifier.intake.errors", "unexpected errors in the PULL loop");
     handoffBlocked = counter(registry, "swimmy.notifier.intake.handoff.blocked",
         "times the PULL thread waited for the spool writer (backlog left in the engine's PUSH socket)");
-    for (RejectReason reason : RejectReason.values()) {
-      rejected.put(reason, Counter.builder("swimmy.notifier.rejected").tag("reason", reason.label())
-          .description("frames not queued, by reason").register(registry));
+    httpOverflow = counter(registry, "swimmy.notifier.http.overflow",
+        "HTTP intake connections closed because every handler thread and queue slot was taken");
+    for (Intake intake : Intake.values()) {
+      queued.put(intake, Counter.builder("swimmy.notifier.queued").tag("intake", intake.label())
+          .description("notifications committed to the spool, by intake").register(registry));
+      Map<RejectReason, Counter> byReason = new EnumMap<>(RejectReason.class);
+      for (RejectReason reason : RejectReason.values()) {
+        byReason.put(reason, Counter.builder("swimmy.notifier.rejected").tag("reason", reason.label())
+            .tag("intake", intake.label()).description("frames or requests not queued, by reason and intake")
+            .register(registry));
+      }
+      rejected.put(intake, byReason);
     }
     gauge(registry, "swimmy.notifier.queue.length", queueLength, "notifications accepted and not finished (pending + in flight)");
     gauge(registry, "swimmy.notifier.in.flight", inFlight, "notifications being sent");
@@ -65,12 +75,24 @@ public final class RelayMetrics {
 
   // Intake.
 
+  /** Committed notifications from ZeroMQ. */
   public void queued(int n) {
-    queued.increment(n);
+    queued(Intake.ZMQ, n);
   }
 
+  public void queued(Intake intake, int n) {
+    if (n > 0) {
+      queued.get(intake).increment(n);
+    }
+  }
+
+  /** Frames from ZeroMQ that were not queued. */
   public void rejected(RejectReason reason, int n) {
-    rejected.get(reason).increment(n);
+    rejected(Intake.ZMQ, reason, n);
+  }
+
+  public void rejected(Intake intake, RejectReason reason, int n) {
+    rejected.get(intake).get(reason).increment(n);
   }
 
   public void dropped(int n) {
@@ -107,6 +129,10 @@ public final class RelayMetrics {
     handoffBlocked.increment();
   }
 
+  public void httpOverflow() {
+    httpOverflow.increment();
+  }
+
   /** Refreshes the queue gauges from the spool's figures. */
   public void queue(SpoolStats stats, Instant now) {
     queueLength.set(NotifierFigures.queueLength(stats));
@@ -119,15 +145,30 @@ public final class RelayMetrics {
   // Readings.
 
   public long rejectedTotal() {
-    return rejected.values().stream().mapToLong(c -> (long) c.count()).sum();
+    return rejected.values().stream().flatMap(m -> m.values().stream()).mapToLong(c -> (long) c.count()).sum();
   }
 
   public long rejected(RejectReason reason) {
-    return (long) rejected.get(reason).count();
+    return rejected.values().stream().mapToLong(m -> (long) m.get(reason).count()).sum();
+  }
+
+  public long rejected(Intake intake, RejectReason reason) {
+    return (long) rejected.get(intake).get(reason).count();
   }
 
   public long queuedTotal() {
-    return (long) queued.count();
+    return queued.values().stream().mapToLong(c -> (long) c.count()).sum();
+  }
+
+  public long queued(Intake intake) {
+    return (long) queued.get(intake).count();
+  }
+
+  /** Notifications committed since start, by intake label ({@code zmq}, {@code http}). */
+  public Map<String, Long> queuedByIntake() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    queued.forEach((intake, c) -> out.put(intake.label(), (long) c.count()));
+    return out;
   }
 
   public long intakeRebuilds() {

@@ -59,6 +59,7 @@ final class SpoolSchema {
     // Since version 2 an append-only log (rowid order = time order) backing the in-memory window:
     // appends touch the last page only, where a table keyed by random hashes touched a page per key.
     st.execute("CREATE TABLE IF NOT EXISTS dedupe_keys (key TEXT NOT NULL, seen_at INTEGER NOT NULL)");
+    addHttpIntakeColumns(st);
     st.execute(
         "CREATE TABLE IF NOT EXISTS dead_webhooks ("
             + " webhook_id TEXT PRIMARY KEY, reason TEXT NOT NULL, since INTEGER NOT NULL)");
@@ -68,6 +69,36 @@ final class SpoolSchema {
         "CREATE TABLE IF NOT EXISTS alert_episodes ("
             + " kind TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL, since INTEGER NOT NULL,"
             + " announced INTEGER NOT NULL, PRIMARY KEY (kind, subject))");
+  }
+
+  /**
+   * Since version 3: the intake a message came from ({@code zmq} rows are the ones dropped past
+   * queue-max), the thread Discord posts it in, its file count, and the files themselves.
+   */
+  private static void addHttpIntakeColumns(Statement st) throws SQLException {
+    java.util.Set<String> columns = new java.util.HashSet<>();
+    try (ResultSet rs = st.executeQuery("PRAGMA table_info(messages)")) {
+      while (rs.next()) {
+        columns.add(rs.getString("name"));
+      }
+    }
+    if (!columns.contains("intake")) {
+      st.execute("ALTER TABLE messages ADD COLUMN intake TEXT NOT NULL DEFAULT 'zmq'");
+    }
+    if (!columns.contains("thread_id")) {
+      st.execute("ALTER TABLE messages ADD COLUMN thread_id TEXT");
+    }
+    if (!columns.contains("files")) {
+      st.execute("ALTER TABLE messages ADD COLUMN files INTEGER NOT NULL DEFAULT 0");
+    }
+    st.execute(
+        "CREATE TABLE IF NOT EXISTS attachments ("
+            + " message_id INTEGER NOT NULL,"
+            + " idx INTEGER NOT NULL,"
+            + " filename TEXT NOT NULL,"
+            + " content_type TEXT NOT NULL,"
+            + " data BLOB NOT NULL,"
+            + " PRIMARY KEY (message_id, idx))");
   }
 
   private static void checkVersion(Statement st, int version) throws SQLException {
@@ -80,6 +111,9 @@ final class SpoolSchema {
       } else if (found == 1 && version >= 2) {
         dedupeKeysAsLog(st);
         st.execute("UPDATE spool_schema SET version = 2");
+      }
+      if (found > 0 && found < version) {
+        st.execute("UPDATE spool_schema SET version = " + version);
       }
     }
     st.execute("CREATE INDEX IF NOT EXISTS dedupe_keys_by_time ON dedupe_keys (seen_at)");

@@ -2,6 +2,8 @@ package dev.swimmy.bot.edge.spool;
 
 import dev.swimmy.bot.core.Secret;
 import dev.swimmy.bot.core.relay.DedupeWindow;
+import dev.swimmy.bot.core.relay.Intake;
+import dev.swimmy.bot.core.relay.MessageExtras;
 import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
@@ -23,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqliteSpool implements Spool {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteSpool.class);
-  private static final int SCHEMA_VERSION = 2;
+  private static final int SCHEMA_VERSION = 3;
   private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
   private static final Duration LOG_EVERY = Duration.ofMinutes(1);
   /** Dedupe keys held in memory (two per message with an engine id); about 160 bytes each. */
@@ -93,9 +94,11 @@ public final class SqliteSpool implements Spool {
   private final Runnable onFailure;
   private final Connection db;
   private final Statements sql;
-  private final Set<String> deadWebhookIds = new HashSet<>();
+  /** Read without the lock by {@link #isDead} (the HTTP intake asks on every request). */
+  private final Set<String> deadWebhookIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final DedupeWindow dedupe;
-  private int pending;
+  /** Written under the lock, read without it by {@link #pendingCount}. */
+  private volatile int pending;
   private Instant lastPrune = Instant.EPOCH;
   private Instant lastFailureLog;
   private boolean failing;
@@ -173,9 +176,20 @@ public final class SqliteSpool implements Spool {
   }
 
   @Override
-  public synchronized CommitOutcome commit(List<Notification> batch, Instant now) throws SpoolUnavailableException {
+  public CommitOutcome commit(List<Notification> batch, Instant now) throws SpoolUnavailableException {
+    return commitWithIds(batch, now).outcome();
+  }
+
+  /**
+   * Commits as {@link #commit} does. Ids of one commit are consecutive (one connection, one
+   * transaction, AUTOINCREMENT), so they are read back from {@code last_insert_rowid()}. Past
+   * queue-max the oldest pending ZeroMQ messages are dropped; HTTP messages never are, since the
+   * HTTP intake answers 503 instead of taking a message past queue-max.
+   */
+  @Override
+  public synchronized Committed commitWithIds(List<Notification> batch, Instant now) throws SpoolUnavailableException {
     if (batch.isEmpty()) {
-      return new CommitOutcome(0, 0, 0);
+      return new Committed(new CommitOutcome(0, 0, 0), List.of());
     }
     return write("commit", () -> {
       DedupeWindow.Staged keys = dedupe.stage(now, 2 * batch.size());
@@ -191,18 +205,42 @@ public final class SqliteSpool implements Spool {
         toDead.add(dead);
         newPending += dead ? 0 : 1;
       }
-      sql.insertMessages(fresh, toDead, now);
+      long lastId = sql.insertMessages(fresh, toDead, now);
       sql.insertDedupeKeys(keys.keys(), keys.now());
       int dropped = Math.max(0, pending + newPending - settings.queueMax());
       if (dropped > 0) {
-        sql.dropOldestPending(dropped);
+        dropped = sql.dropOldestPending(dropped);
       }
       pruneIfDue(now);
       endTransaction();
       keys.apply();
       pending += newPending - dropped;
-      return new CommitOutcome(fresh.size(), batch.size() - fresh.size(), dropped);
+      CommitOutcome outcome = new CommitOutcome(fresh.size(), batch.size() - fresh.size(), dropped);
+      return new Committed(outcome, ids(batch, fresh, lastId));
     });
+  }
+
+  /** Each notification's id in batch order: fresh ones got consecutive ids ending at {@code lastId}. */
+  private static List<Long> ids(List<Notification> batch, List<Notification> fresh, long lastId) {
+    List<Long> ids = new ArrayList<>(batch.size());
+    long next = lastId - fresh.size() + 1;
+    int f = 0;
+    for (Notification n : batch) {
+      boolean stored = f < fresh.size() && fresh.get(f) == n;
+      ids.add(stored ? next++ : 0L);
+      f += stored ? 1 : 0;
+    }
+    return ids;
+  }
+
+  @Override
+  public boolean isDead(String webhookId) {
+    return deadWebhookIds.contains(webhookId);
+  }
+
+  @Override
+  public int pendingCount() {
+    return pending;
   }
 
   /** Decided in memory; the keys a batch claims are written with it and join the window after COMMIT. */
@@ -236,7 +274,7 @@ public final class SqliteSpool implements Spool {
       return List.of();
     }
     return write("claim", () -> {
-      List<SpooledMessage> claimed = sql.oldestPending(webhookId, max);
+      List<SpooledMessage> claimed = sql.withAttachments(sql.oldestPending(webhookId, max));
       for (SpooledMessage m : claimed) {
         sql.setState(m.id(), "pending", "in_flight");
       }
@@ -450,7 +488,15 @@ public final class SqliteSpool implements Spool {
         rs.getString("payload"),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         Instant.ofEpochMilli(rs.getLong("received_at")),
-        rs.getInt("attempts"));
+        rs.getInt("attempts"),
+        extras(rs));
+  }
+
+  /** The intake and thread of a row; its files are read by {@link Statements#withAttachments}. */
+  private static MessageExtras extras(ResultSet rs) throws SQLException {
+    Intake intake = Intake.ofLabel(rs.getString("intake"));
+    Optional<String> thread = Optional.ofNullable(rs.getString("thread_id"));
+    return intake == Intake.ZMQ && thread.isEmpty() ? MessageExtras.ZMQ : new MessageExtras(intake, thread, List.of());
   }
 
   static List<SpooledMessage> messages(PreparedStatement ps) throws SQLException {

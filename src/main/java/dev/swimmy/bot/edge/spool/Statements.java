@@ -1,5 +1,8 @@
 package dev.swimmy.bot.edge.spool;
 
+import dev.swimmy.bot.core.relay.Attachment;
+import dev.swimmy.bot.core.relay.Intake;
+import dev.swimmy.bot.core.relay.MessageExtras;
 import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
@@ -9,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.Optional;
 final class Statements {
   private final Connection db;
   private final PreparedStatement insert;
+  private final PreparedStatement insertFile;
   private final PreparedStatement putKey;
   private final PreparedStatement oldestPending;
   private final PreparedStatement setState;
@@ -26,23 +31,77 @@ final class Statements {
   Statements(Connection db) throws SQLException {
     this.db = db;
     this.insert = db.prepareStatement(
-        "INSERT INTO messages (webhook_id, token, payload, engine_id, created_at, received_at, state, reason, dead_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO messages (webhook_id, token, payload, engine_id, created_at, received_at, state, reason, dead_at,"
+            + " intake, thread_id, files) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    this.insertFile = db.prepareStatement(
+        "INSERT INTO attachments (message_id, idx, filename, content_type, data) VALUES (?, ?, ?, ?, ?)");
     this.putKey = db.prepareStatement("INSERT INTO dedupe_keys (key, seen_at) VALUES (?, ?)");
     this.oldestPending = db.prepareStatement(
         "SELECT * FROM messages WHERE state = 'pending' AND webhook_id = ? ORDER BY id LIMIT ?");
     this.setState = db.prepareStatement("UPDATE messages SET state = ? WHERE id = ? AND state = ?");
   }
 
-  /** Inserts messages in order, one JDBC batch; {@code dead.get(i)} stores message i as a dead letter. */
-  void insertMessages(List<Notification> messages, List<Boolean> dead, Instant now) throws SQLException {
+  /**
+   * Inserts messages in order, one JDBC batch; {@code dead.get(i)} stores message i as a dead letter.
+   * Returns the last id given (the batch's ids are consecutive up to it), and stores the files of
+   * messages that have some under their ids.
+   */
+  long insertMessages(List<Notification> messages, List<Boolean> dead, Instant now) throws SQLException {
     for (int i = 0; i < messages.size(); i++) {
       bindMessage(messages.get(i), dead.get(i), now);
       insert.addBatch();
     }
-    if (!messages.isEmpty()) {
-      insert.executeBatch();
+    if (messages.isEmpty()) {
+      return 0;
     }
+    insert.executeBatch();
+    long lastId;
+    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+      lastId = rs.next() ? rs.getLong(1) : 0;
+    }
+    long id = lastId - messages.size() + 1;
+    boolean any = false;
+    for (Notification n : messages) {
+      for (Attachment a : n.extras().attachments()) {
+        insertFile.setLong(1, id);
+        insertFile.setInt(2, a.index());
+        insertFile.setString(3, a.filename());
+        insertFile.setString(4, a.contentType());
+        insertFile.setBytes(5, a.data());
+        insertFile.addBatch();
+        any = true;
+      }
+      id++;
+    }
+    if (any) {
+      insertFile.executeBatch();
+    }
+    return lastId;
+  }
+
+  /** The messages with the files of those that have some (their extras keep intake and thread). */
+  List<SpooledMessage> withAttachments(List<SpooledMessage> messages) throws SQLException {
+    List<SpooledMessage> out = new ArrayList<>(messages.size());
+    for (SpooledMessage m : messages) {
+      if (m.extras().intake() != Intake.HTTP) {
+        out.add(m);
+        continue;
+      }
+      List<Attachment> files = new ArrayList<>();
+      try (PreparedStatement ps = db.prepareStatement(
+          "SELECT idx, filename, content_type, data FROM attachments WHERE message_id = ? ORDER BY idx")) {
+        ps.setLong(1, m.id());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            files.add(new Attachment(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBytes(4)));
+          }
+        }
+      }
+      MessageExtras extras = new MessageExtras(Intake.HTTP, m.extras().threadId(), files);
+      out.add(new SpooledMessage(m.id(), m.webhook(), m.payloadJson(), m.createdAt(), m.receivedAt(), m.attempts(),
+          extras));
+    }
+    return out;
   }
 
   /** Appends the dedupe keys a batch claimed in memory (a key that aged out of the window appears again). */
@@ -73,19 +132,26 @@ final class Statements {
     } else {
       insert.setNull(9, Types.INTEGER);
     }
+    insert.setString(10, n.extras().intake().label());
+    insert.setString(11, n.extras().threadId().orElse(null));
+    insert.setInt(12, n.extras().attachments().size());
   }
 
-  void dropOldestPending(int count) throws SQLException {
+  /** Drops up to {@code count} oldest pending ZeroMQ messages; returns how many it dropped. */
+  int dropOldestPending(int count) throws SQLException {
     try (PreparedStatement ps = db.prepareStatement(
-        "DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE state = 'pending' ORDER BY id LIMIT ?)")) {
+        "DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE state = 'pending' AND intake = 'zmq'"
+            + " ORDER BY id LIMIT ?)")) {
       ps.setInt(1, count);
-      ps.executeUpdate();
+      return ps.executeUpdate();
     }
   }
 
   void prune(Instant dedupeCutoff, Instant deliveredCutoff) throws SQLException {
     update("DELETE FROM dedupe_keys WHERE seen_at <= ?", dedupeCutoff.toEpochMilli());
     update("DELETE FROM messages WHERE state = 'delivered' AND delivered_at < ?", deliveredCutoff.toEpochMilli());
+    // Files of delivered, dropped or purged messages: the spool keeps no file it will not send.
+    update("DELETE FROM attachments WHERE message_id NOT IN (SELECT id FROM messages WHERE state <> 'delivered')");
   }
 
   List<String> webhooksWithPending() throws SQLException {

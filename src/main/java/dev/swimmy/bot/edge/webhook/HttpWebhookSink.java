@@ -2,6 +2,9 @@ package dev.swimmy.bot.edge.webhook;
 
 import dev.swimmy.bot.core.relay.SinkOutcome;
 import dev.swimmy.bot.core.relay.WebhookAddress;
+import dev.swimmy.bot.core.relay.Attachment;
+import dev.swimmy.bot.core.relay.MessageExtras;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Discord's execute-webhook call over the JDK's {@link HttpClient}: {@code POST
@@ -45,12 +50,29 @@ public final class HttpWebhookSink implements WebhookSink {
 
   @Override
   public SinkOutcome post(WebhookAddress webhook, String payloadJson) throws InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(apiBase + webhook.path() + "?wait=true"))
+    return post(webhook, payloadJson, MessageExtras.ZMQ);
+  }
+
+  /**
+   * With files the body is {@code multipart/form-data}: the {@code payload_json} part, then one
+   * {@code files[n]} part per file under the caller's {@code n}, as Discord documents it.
+   */
+  @Override
+  public SinkOutcome post(WebhookAddress webhook, String payloadJson, MessageExtras extras)
+      throws InterruptedException {
+    String query = "?wait=true" + extras.threadId().map(t -> "&thread_id=" + t).orElse("");
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(apiBase + webhook.path() + query))
         .timeout(requestTimeout)
-        .header("Content-Type", "application/json")
-        .header("User-Agent", USER_AGENT)
-        .POST(HttpRequest.BodyPublishers.ofString(payloadJson, StandardCharsets.UTF_8))
-        .build();
+        .header("User-Agent", USER_AGENT);
+    if (extras.attachments().isEmpty()) {
+      builder.header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(payloadJson, StandardCharsets.UTF_8));
+    } else {
+      String boundary = "swimmy-" + UUID.randomUUID();
+      builder.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, payloadJson, extras.attachments())));
+    }
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response =
           client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -62,6 +84,30 @@ public final class HttpWebhookSink implements WebhookSink {
     } catch (IOException e) {
       return new SinkOutcome.Failed(SinkOutcome.Kind.NETWORK, redact(e, webhook));
     }
+  }
+
+  static byte[] multipart(String boundary, String payloadJson, List<Attachment> files) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    part(out, boundary, "form-data; name=\"payload_json\"", "application/json",
+        payloadJson.getBytes(StandardCharsets.UTF_8));
+    for (Attachment a : files) {
+      part(out, boundary, "form-data; name=\"files[" + a.index() + "]\"; filename=\"" + quoted(a.filename()) + "\"",
+          a.contentType(), a.data());
+    }
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
+  }
+
+  private static void part(ByteArrayOutputStream out, String boundary, String disposition, String type, byte[] data) {
+    String head = "--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\nContent-Type: " + type + "\r\n\r\n";
+    out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(data);
+    out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** A file name inside a quoted header value: quotes, backslashes and line breaks cannot break out. */
+  private static String quoted(String filename) {
+    return filename.replaceAll("[\"\\\\\r\n]", "_");
   }
 
   static String redact(Throwable e, WebhookAddress webhook) {

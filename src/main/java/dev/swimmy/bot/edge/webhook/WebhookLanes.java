@@ -6,6 +6,7 @@ import dev.swimmy.bot.core.relay.DeliveryResult;
 import dev.swimmy.bot.core.relay.Digest;
 import dev.swimmy.bot.core.relay.FailureReason;
 import dev.swimmy.bot.core.relay.InvalidRequestBudget;
+import dev.swimmy.bot.core.relay.MessageExtras;
 import dev.swimmy.bot.core.relay.PayloadLimits;
 import dev.swimmy.bot.core.relay.RateLimitState;
 import dev.swimmy.bot.core.relay.RelayAlerts;
@@ -91,6 +92,22 @@ public final class WebhookLanes {
   private boolean budgetAlerted;
   private Instant lastStats = Instant.MIN;
   private volatile Future<?> pollTask;
+  private volatile DeliveryObserver observer = (ids, status, body) -> {};
+
+  /**
+   * Told on a lane thread when Discord has given its final answer for a request: the spool ids it
+   * carried, and Discord's status and body (the message object on success). The HTTP intake's
+   * {@code ?wait=true} callers hear it through this.
+   */
+  @FunctionalInterface
+  public interface DeliveryObserver {
+    void answered(List<Long> ids, int status, String body);
+  }
+
+  /** Sets the one observer of final answers (call before {@link #start()}). */
+  public void observe(DeliveryObserver observer) {
+    this.observer = observer;
+  }
 
   public WebhookLanes(Spool spool, WebhookSink sink, RelayAlerts alerts, SenderMetrics metrics,
       SenderSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random) {
@@ -451,12 +468,15 @@ public final class WebhookLanes {
       return true;
     }
     Request req = lane.inProgress;
-    SinkOutcome outcome = sink.post(req.members.get(0).webhook(), req.parts.get(req.next));
+    SinkOutcome outcome = sink.post(req.members.get(0).webhook(), req.parts.get(req.next), extrasOf(req));
     Instant after = clock.instant();
     rateLimits.observe(lane.id,
         outcome instanceof SinkOutcome.Replied r ? Optional.of(r) : Optional.empty(), after);
     DeliveryResult result = classifier.classify(outcome, lane.failures, after);
     if (result instanceof DeliveryResult.Delivered) {
+      if (req.next + 1 == req.parts.size()) {
+        tell(req, outcome);
+      }
       return delivered(lane, req, after);
     } else if (result instanceof DeliveryResult.RetryAt r) {
       lane.failures++;
@@ -468,10 +488,34 @@ public final class WebhookLanes {
     } else if (result instanceof DeliveryResult.RateLimited r) {
       return rateLimited(lane, r, after);
     } else if (result instanceof DeliveryResult.DeadWebhook d) {
+      tell(req, outcome);
       webhookDied(lane, d, after);
       return false;
     } else {
+      if (!req.packed) {
+        tell(req, outcome);
+      }
       return rejected(lane, req, (DeliveryResult.Rejected) result, after);
+    }
+  }
+
+  /** A single message's thread and files; a digest or a pack has none (packs never hold such). */
+  private static MessageExtras extrasOf(Request req) {
+    if (req.digest || req.members.size() != 1) {
+      return MessageExtras.ZMQ;
+    }
+    MessageExtras extras = req.members.get(0).extras();
+    // A message split in parts sends its files with the first part only.
+    return req.next == 0 ? extras : new MessageExtras(extras.intake(), extras.threadId(), List.of());
+  }
+
+  private void tell(Request req, SinkOutcome outcome) {
+    if (outcome instanceof SinkOutcome.Replied r && !req.digest) {
+      try {
+        observer.answered(req.ids(), r.status(), r.body());
+      } catch (RuntimeException e) {
+        log.warn("delivery observer failed", e);
+      }
     }
   }
 

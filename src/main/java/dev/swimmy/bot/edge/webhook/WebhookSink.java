@@ -1,5 +1,6 @@
 package dev.swimmy.bot.edge.webhook;
 
+import dev.swimmy.bot.core.relay.MessageExtras;
 import dev.swimmy.bot.core.relay.SinkOutcome;
 import dev.swimmy.bot.core.relay.WebhookAddress;
 
@@ -10,4 +11,14 @@ import dev.swimmy.bot.core.relay.WebhookAddress;
  */
 public interface WebhookSink {
   SinkOutcome post(WebhookAddress webhook, String payloadJson) throws InterruptedException;
+
+  /**
+   * Posts with a thread and files: Discord's {@code ?thread_id=} and a {@code multipart/form-data}
+   * body of {@code payload_json} and {@code files[n]}. A sink that cannot send them posts the JSON
+   * alone, which is right only for messages with no extras.
+   */
+  default SinkOutcome post(WebhookAddress webhook, String payloadJson, MessageExtras extras)
+      throws InterruptedException {
+    return post(webhook, payloadJson);
+  }
 }

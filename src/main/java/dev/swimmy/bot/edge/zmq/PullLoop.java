@@ -99,6 +99,11 @@ public final class PullLoop implements AutoCloseable {
     return endpoint;
   }
 
+  /** The commit side, which the HTTP intake shares (so its requests join the same group commits). */
+  public SpoolWriter writer() {
+    return writer;
+  }
+
   /** The endpoint actually bound (a {@code *} port resolved). */
   public String endpoint() {
     return endpoint;

@@ -1,6 +1,7 @@
 package dev.swimmy.bot.edge.zmq;
 
 import dev.swimmy.bot.core.health.Pulse;
+import dev.swimmy.bot.core.relay.Intake;
 import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.RejectReason;
 import dev.swimmy.bot.core.relay.Spool;
@@ -13,8 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,24 +31,47 @@ import org.slf4j.LoggerFactory;
  * high-water mark fills and the backlog stays in the engine's PUSH socket, not in our memory. So
  * at most {@code (HANDOFF_BATCHES + 2) * batchMax} accepted frames are in this process and not yet
  * committed (one batch being decoded, the queue, one being committed): what a kill can lose.
+ *
+ * <p>The HTTP intake shares this writer, so its requests join the same transactions (group
+ * commit: 16 callers waiting cost one fsync, not 16). {@link #submit} queues one request's
+ * notification with a callback told after COMMIT; up to {@link #REQUESTS_MAX} requests wait at a
+ * time, past that {@code submit} refuses (the caller answers 503). A request is never acknowledged
+ * before its commit, so a kill loses only requests whose callers have not had their answer.
  */
-final class SpoolWriter {
+public final class SpoolWriter {
   private static final Logger LOG = LoggerFactory.getLogger(SpoolWriter.class);
   static final int HANDOFF_BATCHES = 2;
-  private static final List<Notification> END = new ArrayList<>();
   /** A commit running longer than this is wedged (SQLite's busy wait and an fsync take seconds). */
   static final Duration COMMIT_WINDOW = Duration.ofSeconds(30);
+  /** HTTP requests that may wait for a commit at once. */
+  public static final int REQUESTS_MAX = 256;
+  private static final Batch END = new Batch(new ArrayList<>(), null);
 
   private final Spool spool;
   private final RelayMetrics metrics;
   private final IntakeListener listener;
   private final Clock clock;
   private final int commitMax;
-  private final BlockingQueue<List<Notification>> handoff = new ArrayBlockingQueue<>(HANDOFF_BATCHES);
+  private final BlockingQueue<Batch> handoff = new LinkedBlockingQueue<>(HANDOFF_BATCHES + REQUESTS_MAX);
+  /** ZeroMQ batches in the queue: the PULL thread waits while {@link #HANDOFF_BATCHES} are. */
+  private final Semaphore pullRoom = new Semaphore(HANDOFF_BATCHES);
   private final Thread thread;
   private volatile Instant busySince;
+  private boolean started;
 
-  SpoolWriter(Spool spool, RelayMetrics metrics, IntakeListener listener, Clock clock, int commitMax) {
+  /** Told on {@code swimmy-spool-writer} once a submitted request is committed, or could not be. */
+  public interface Completion {
+    /** Committed: {@code id} is its spool id, or 0 when it was a duplicate (or the spool cannot tell). */
+    void committed(long id);
+
+    /** The spool could not commit it: it is not queued. */
+    void failed();
+  }
+
+  /** Notifications to commit together, and who to tell (null: a ZeroMQ batch). */
+  private record Batch(List<Notification> items, Completion completion) {}
+
+  public SpoolWriter(Spool spool, RelayMetrics metrics, IntakeListener listener, Clock clock, int commitMax) {
     this.spool = spool;
     this.metrics = metrics;
     this.listener = listener;
@@ -55,8 +80,12 @@ final class SpoolWriter {
     this.thread = new Thread(this::run, "swimmy-spool-writer");
   }
 
-  void start() {
-    thread.start();
+  /** Starts the thread; a second call (the writer is shared by two intakes) does nothing. */
+  public synchronized void start() {
+    if (!started) {
+      started = true;
+      thread.start();
+    }
   }
 
   /** Queues a decoded batch for commit, waiting while the queue is full. */
@@ -64,14 +93,26 @@ final class SpoolWriter {
     if (batch.isEmpty()) {
       return;
     }
-    if (!handoff.offer(batch)) {
+    if (!pullRoom.tryAcquire()) {
       metrics.handoffBlocked();
-      putUninterruptibly(batch);
+      pullRoom.acquireUninterruptibly();
     }
+    putUninterruptibly(new Batch(batch, null));
+  }
+
+  /**
+   * Queues one request's notification for the next commit; {@code done} is told after it. Returns
+   * false, telling nobody, when {@link #REQUESTS_MAX} requests already wait or the writer stopped.
+   */
+  public boolean submit(Notification notification, Completion done) {
+    return thread.isAlive() && handoff.offer(new Batch(List.of(notification), done));
   }
 
   /** Commits everything handed off so far, then stops the thread. */
-  void finish(long timeoutMillis) {
+  public void finish(long timeoutMillis) {
+    if (!thread.isAlive()) {
+      return;
+    }
     putUninterruptibly(END);
     try {
       thread.join(timeoutMillis);
@@ -80,7 +121,7 @@ final class SpoolWriter {
     }
   }
 
-  private void putUninterruptibly(List<Notification> batch) {
+  private void putUninterruptibly(Batch batch) {
     boolean interrupted = false;
     while (true) {
       try {
@@ -98,20 +139,21 @@ final class SpoolWriter {
   private void run() {
     boolean ending = false;
     while (!ending) {
-      List<Notification> merged = new ArrayList<>();
+      List<Batch> merged = new ArrayList<>();
       try {
-        List<Notification> first = handoff.take();
+        Batch first = take();
         ending = first == END;
-        merged.addAll(first);
+        merged.add(first);
+        int size = first.items().size();
         // Batches that queued during the last commit go in this one transaction.
-        for (List<Notification> next = handoff.peek(); !ending && next != null
-            && merged.size() + next.size() <= commitMax; next = handoff.peek()) {
-          handoff.remove();
+        for (Batch next = handoff.peek(); !ending && next != null
+            && size + next.items().size() <= commitMax; next = handoff.peek()) {
+          merged.add(take());
           ending = next == END;
-          merged.addAll(next);
+          size += next.items().size();
         }
         busySince = clock.instant();
-        commit(merged);
+        commit(merged, size);
       } catch (InterruptedException e) {
         LOG.warn("spool writer interrupted; going on until intake stops");
       } catch (RuntimeException e) {
@@ -128,20 +170,68 @@ final class SpoolWriter {
     return new Pulse.Busy("spool writer", Optional.ofNullable(busySince), COMMIT_WINDOW);
   }
 
-  private void commit(List<Notification> batch) {
+  private Batch take() throws InterruptedException {
+    Batch b = handoff.take();
+    if (b.completion() == null && b != END) {
+      pullRoom.release();
+    }
+    return b;
+  }
+
+  private void commit(List<Batch> merged, int size) {
+    List<Notification> batch = new ArrayList<>(size);
+    merged.forEach(b -> batch.addAll(b.items()));
     if (batch.isEmpty()) {
       return;
     }
+    Spool.Committed committed;
     try {
-      CommitOutcome outcome = spool.commit(batch, clock.instant());
-      metrics.spoolWritable();
-      metrics.queued(outcome.queued());
-      metrics.dedupeSuppressed(outcome.duplicates());
-      metrics.dropped(outcome.dropped());
-      listener.committed(batch, outcome);
+      committed = spool.commitWithIds(batch, clock.instant());
     } catch (SpoolUnavailableException e) {
-      // Never acknowledged as queued; PUSH/PULL has no ack, so counting them is the honest best.
-      metrics.rejected(RejectReason.SPOOL_UNAVAILABLE, batch.size());
+      // Never acknowledged as queued; PUSH/PULL has no ack, so counting them is the honest best;
+      // an HTTP caller is told (503).
+      for (Notification n : batch) {
+        metrics.rejected(n.extras().intake(), RejectReason.SPOOL_UNAVAILABLE, 1);
+      }
+      merged.stream().filter(b -> b.completion() != null).forEach(b -> b.completion().failed());
+      return;
     }
+    CommitOutcome outcome = committed.outcome();
+    metrics.spoolWritable();
+    List<Long> ids = committed.ids();
+    countByIntake(batch, ids, outcome);
+    metrics.dropped(outcome.dropped());
+    // Callers first: a ?wait=true caller registers for its answer before the listener wakes the lanes.
+    int at = 0;
+    for (Batch b : merged) {
+      if (b.completion() != null) {
+        b.completion().committed(ids.isEmpty() ? 0 : ids.get(at));
+      }
+      at += b.items().size();
+    }
+    listener.committed(batch, outcome);
+  }
+
+  /**
+   * Counts queued notifications per intake from their ids (0: a duplicate); a spool that gives no
+   * ids has its outcome counted for the intake of the batch's first notification.
+   */
+  private void countByIntake(List<Notification> batch, List<Long> ids, CommitOutcome outcome) {
+    if (ids.isEmpty()) {
+      Intake intake = batch.get(0).extras().intake();
+      metrics.queued(intake, outcome.queued());
+      metrics.dedupeSuppressed(outcome.duplicates());
+      return;
+    }
+    int[] queued = new int[Intake.values().length];
+    for (int i = 0; i < batch.size(); i++) {
+      if (ids.get(i) != 0) {
+        queued[batch.get(i).extras().intake().ordinal()]++;
+      }
+    }
+    for (Intake intake : Intake.values()) {
+      metrics.queued(intake, queued[intake.ordinal()]);
+    }
+    metrics.dedupeSuppressed(outcome.duplicates());
   }
 }

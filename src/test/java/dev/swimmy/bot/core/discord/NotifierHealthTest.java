@@ -24,7 +24,7 @@ class NotifierHealthTest {
 
   static NotifierHealth health(SenderHealth s, SpoolStats stats, NotifierFigures.Intake intake, List<DeadWebhook> dead,
       Duration slo) {
-    return NotifierHealth.of(NotifierFigures.of(T0, stats, intake, s), s, stats, dead, slo, Optional.empty());
+    return NotifierHealth.of(NotifierFigures.of(T0, stats, intake, s), s, stats, dead, slo, Optional.empty(), Map.of());
   }
 
   @Test

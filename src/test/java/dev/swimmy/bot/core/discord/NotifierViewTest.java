@@ -7,6 +7,7 @@ import dev.swimmy.bot.core.render.Embed;
 import dev.swimmy.bot.core.render.Field;
 import dev.swimmy.bot.core.render.DiscordLimits;
 import dev.swimmy.bot.core.render.Message;
+import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import java.time.Duration;
@@ -36,6 +37,18 @@ class NotifierViewTest {
     Embed e = NotifierView.health(h).embeds().get(0);
     assertThat(e.fields()).extracting(Field::value).contains("—");
     assertThat(e.colour()).isEqualTo(Colors.OK);
+  }
+
+  @Test
+  void health_saysWhichIntakeTheQueuedNotificationsCameFrom() {
+    SenderHealth sender = SenderHealth.idle(T0);
+    dev.swimmy.bot.core.relay.Spool.SpoolStats stats = new dev.swimmy.bot.core.relay.Spool.SpoolStats(0, 0, 0, 0, Optional.empty());
+    NotifierHealth h = NotifierHealth.of(
+        dev.swimmy.bot.core.relay.NotifierFigures.of(T0, stats, new dev.swimmy.bot.core.relay.NotifierFigures.Intake(0, 0, 0, 0), sender),
+        sender, stats, List.of(), Duration.ofSeconds(60), Optional.empty(), java.util.Map.of("zmq", 120L, "http", 7L));
+    Embed e = NotifierView.health(h).embeds().get(0);
+    assertThat(e.fields()).filteredOn(f -> f.name().equals("Queued by intake")).extracting(Field::value)
+        .containsExactly("http 7 · zmq 120");
   }
 
   @Test

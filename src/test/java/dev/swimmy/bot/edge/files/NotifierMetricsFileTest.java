@@ -96,7 +96,8 @@ class NotifierMetricsFileTest {
     new SenderMetrics(registry);
     assertThat(registry.scrape()).contains(
         "swimmy_notifier_queue_length ", "swimmy_notifier_delivered_total ", "swimmy_notifier_dropped_total ",
-        "swimmy_notifier_rejected_total{reason=\"foreign_webhook\"}", "swimmy_notifier_dedupe_suppressed_total ",
+        "swimmy_notifier_rejected_total{intake=\"zmq\",reason=\"foreign_webhook\"}",
+        "swimmy_notifier_queued_total{intake=\"http\"}", "swimmy_notifier_dedupe_suppressed_total ",
         "swimmy_notifier_spool_write_failures_total ", "swimmy_notifier_intake_rebuilds_total ",
         "swimmy_notifier_delivery_latency_seconds_bucket{le=\"600.0\"}", "swimmy_notifier_retries_total ",
         "swimmy_notifier_rate_limited_total ", "swimmy_notifier_delivery_errors_total{reason=\"serverError\"}",
