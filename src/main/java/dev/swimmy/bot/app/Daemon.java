@@ -54,12 +54,13 @@ public final class Daemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final Duration PANEL_PAGE_REFRESH = Duration.ofSeconds(30);
   /** How long sends in flight may finish on SIGTERM before they return to pending. */
-  private static final Duration SEND_GRACE = Duration.ofSeconds(8);
+  private static final Duration SEND_GRACE = Duration.ofSeconds(6);
   /**
    * Stop budgets: {@link Lifecycle} gives each part this long, so a stop takes at most their sum,
    * which must stay well inside the unit's {@code TimeoutStopSec=45s}; {@code
    * DaemonStopBudgetTest} checks the sum against the unit file. A quick part gets {@code
-   * STOP_BUDGET}; intake commits what it received, the bot waits for JDA (5 s), the lanes give
+   * STOP_BUDGET} (the HTTP intake among them); intake commits what it received, the bot lets a panel
+   * refresh finish (1 s) and waits for JDA (5 s), the lanes give
    * sends in flight {@code SEND_GRACE}, the spool writes the metrics file and checkpoints.
    */
   private static final Duration STOP_BUDGET = Duration.ofSeconds(2);

@@ -54,7 +54,7 @@ public final class JdaDiscordBot implements DiscordBot {
   static final Duration RETRY_FIRST = Duration.ofSeconds(15);
   static final Duration RETRY_MAX = Duration.ofMinutes(5);
   /** How long a panel refresh in progress may finish on stop (it may be saving the panel id). */
-  static final Duration PANEL_STOP_GRACE = Duration.ofSeconds(3);
+  static final Duration PANEL_STOP_GRACE = Duration.ofSeconds(1);
 
   /**
    * What the bot needs from the configuration ({@code discord.*}).
