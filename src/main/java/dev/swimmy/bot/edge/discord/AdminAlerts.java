@@ -139,14 +139,16 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
       if (open == null) {
         open = AlertEpisodes.restored(loadSaved(), now);
       }
+      Map<String, StatusViews.SourceCondition> sources = views.sourceStates();
       Set<AlertCondition> current = new LinkedHashSet<>(raised.values());
       try {
-        current.addAll(AlertConditions.of(relay.snapshot(), views.sourceStates()));
+        current.addAll(AlertConditions.of(relay.snapshot(), sources));
       } catch (Exception e) {
         log.warn("relay health unavailable for alerts: {}", e.toString());
-        current.addAll(AlertConditions.ofSources(views.sourceStates()));
+        current.addAll(AlertConditions.ofSources(sources));
         current.addAll(AlertConditions.heldWhileRelayUnknown(open.values()));
       }
+      current.addAll(AlertConditions.heldWhileMarketClosed(open.values(), sources));
       for (AlertCondition e = events.poll(); e != null; e = events.poll()) {
         apply(AlertEpisodes.event(open, e, now));
       }
