@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * whether or not the bot is up: its {@link AlertDestination} is an {@link AlertRoute} of the bot's
  * alerts channel, then the alerts webhook.
  *
+ * <p>The sources' conditions are a file stuck broken and the dead-man alert (a required source
+ * STALE or MISSING; the live status only while its market is open); an announced dead-man episode
+ * is held open silently while the market is closed ({@link AlertConditions#heldWhileMarketClosed}).
+ *
  * <p>The relay's own alerts come in through {@link RelayAlerts} (the sender's raise/clear by key:
  * the condition holds in between) and {@link AlertSink} (intake's one-off events, an {@link
  * dev.swimmy.bot.core.discord.AlertKind#isEvent() event} episode each); a relay alert and the
