@@ -13,7 +13,6 @@ import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.core.status.BotFigures;
-import dev.swimmy.bot.core.status.Issue;
 import dev.swimmy.bot.core.status.SourceReport;
 import dev.swimmy.bot.edge.discord.AdminAlerts;
 import dev.swimmy.bot.edge.discord.AlertRoute;
@@ -66,8 +65,7 @@ public final class DiscordWiring {
       public Map<String, SourceCondition> sourceStates() {
         Map<String, SourceCondition> states = new LinkedHashMap<>();
         for (SourceReport r : status.board().reports()) {
-          states.put(r.source().key(),
-              new SourceCondition(r.state().name(), r.problem().map(Issue::describe).orElse("")));
+          states.put(r.source().key(), SourceCondition.of(r));
         }
         return states;
       }

@@ -1,5 +1,6 @@
 package dev.swimmy.bot.core.discord;
 
+import dev.swimmy.bot.core.discord.StatusViews.Silence;
 import dev.swimmy.bot.core.discord.StatusViews.SourceCondition;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import java.time.Duration;
@@ -80,13 +81,50 @@ public final class AlertConditions {
     return out;
   }
 
+  /**
+   * The sources' own conditions: one stuck broken ({@code SOURCE_BROKEN}), and one whose silence
+   * is {@link Silence#DEAD} ({@code SOURCE_DEAD}, the dead-man alert), named by the source and
+   * saying its own last time.
+   */
   public static Set<AlertCondition> ofSources(Map<String, SourceCondition> sources) {
     Set<AlertCondition> out = new LinkedHashSet<>();
     sources.forEach((name, c) -> {
       if (c.isBroken()) {
         out.add(new AlertCondition(AlertKind.SOURCE_BROKEN, name, c.state() + (c.detail().isEmpty() ? "" : ": " + c.detail())));
       }
+      if (c.silence() == Silence.DEAD) {
+        out.add(new AlertCondition(AlertKind.SOURCE_DEAD, name, deadDetail(name, c)));
+      }
     });
     return out;
+  }
+
+  /**
+   * While a source's market is closed, an announced dead-man episode of a source still STALE or
+   * MISSING is taken to hold, silently: the engine has not written since, so a "recovered" would
+   * lie, and when the market reopens with the source still silent the same episode goes on (no
+   * second alert). It ends with its recovery once the source is written again. An episode not yet
+   * announced is not held: it ends silently, and a closed market opens none.
+   */
+  public static Set<AlertCondition> heldWhileMarketClosed(Collection<AlertEpisode> open,
+      Map<String, SourceCondition> sources) {
+    Set<AlertCondition> out = new LinkedHashSet<>();
+    for (AlertEpisode e : open) {
+      SourceCondition c = sources.get(e.condition().subject());
+      if (e.condition().kind() == AlertKind.SOURCE_DEAD && e.announced() && c != null
+          && c.silence() == Silence.MARKET_CLOSED) {
+        out.add(e.condition());
+      }
+    }
+    return out;
+  }
+
+  /** E.g. {@code live-status is STALE; its last own time 2026-11-27T21:59:00Z (<t:…:R>)}. */
+  static String deadDetail(String name, SourceCondition c) {
+    String last = c.lastTime() == null
+        ? "never"
+        : c.lastTime() + " (" + NotifierView.relative(c.lastTime()) + ")";
+    return name + " is " + c.state() + "; its last own time " + last
+        + (c.detail().isEmpty() ? "" : " — " + c.detail());
   }
 }

@@ -15,14 +15,21 @@ import java.time.Duration;
  *       ends silently once {@code quiet} has passed without a repeat.
  * </ul>
  *
- * A later kind (e.g. a status source gone STALE or MISSING) is one more constant here and one more
- * line in {@link AlertConditions}; episodes are keyed by kind and subject.
+ * A later kind is one more constant here and one more line in {@link AlertConditions}; episodes
+ * are keyed by kind and subject.
  */
 public enum AlertKind {
   DEAD_WEBHOOK("Dead webhook", Duration.ZERO, Duration.ZERO, false),
   LATENCY_SLO("Delivery latency over SLO", Duration.ofMinutes(2), Duration.ofMinutes(5), false),
   SPOOL_WRITE_FAILURE("Spool writes failing", Duration.ZERO, Duration.ZERO, false),
   SOURCE_BROKEN("Status source broken", Duration.ofMinutes(3), Duration.ZERO, false),
+  /**
+   * A required source gone STALE or MISSING (live status: while the market is open), i.e. the
+   * engine looks dead. Its state already waited out the source's stale-after, so the grace is only
+   * one minute against a file caught missing mid-rewrite; the quiet time keeps ticks that hover at
+   * the threshold one episode.
+   */
+  SOURCE_DEAD("Status source silent", Duration.ofMinutes(1), Duration.ofMinutes(5), false),
   /** Any other condition the relay raises and clears itself (e.g. the invalid-request budget). */
   RELAY("Relay", Duration.ZERO, Duration.ZERO, false),
   /** Intake's PULL socket was found dead and rebuilt. */

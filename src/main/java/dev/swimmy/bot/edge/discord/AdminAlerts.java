@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * whether or not the bot is up: its {@link AlertDestination} is an {@link AlertRoute} of the bot's
  * alerts channel, then the alerts webhook.
  *
+ * <p>The sources' conditions are a file stuck broken and the dead-man alert (a required source
+ * STALE or MISSING; the live status only while its market is open); an announced dead-man episode
+ * is held open silently while the market is closed ({@link AlertConditions#heldWhileMarketClosed}).
+ *
  * <p>The relay's own alerts come in through {@link RelayAlerts} (the sender's raise/clear by key:
  * the condition holds in between) and {@link AlertSink} (intake's one-off events, an {@link
  * dev.swimmy.bot.core.discord.AlertKind#isEvent() event} episode each); a relay alert and the
@@ -139,14 +143,16 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
       if (open == null) {
         open = AlertEpisodes.restored(loadSaved(), now);
       }
+      Map<String, StatusViews.SourceCondition> sources = views.sourceStates();
       Set<AlertCondition> current = new LinkedHashSet<>(raised.values());
       try {
-        current.addAll(AlertConditions.of(relay.snapshot(), views.sourceStates()));
+        current.addAll(AlertConditions.of(relay.snapshot(), sources));
       } catch (Exception e) {
         log.warn("relay health unavailable for alerts: {}", e.toString());
-        current.addAll(AlertConditions.ofSources(views.sourceStates()));
+        current.addAll(AlertConditions.ofSources(sources));
         current.addAll(AlertConditions.heldWhileRelayUnknown(open.values()));
       }
+      current.addAll(AlertConditions.heldWhileMarketClosed(open.values(), sources));
       for (AlertCondition e = events.poll(); e != null; e = events.poll()) {
         apply(AlertEpisodes.event(open, e, now));
       }
