@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
   // Not static: a static logger starts Logback when the class loads, before main() can send
   // render's logs to stderr, and its first warning would land on stdout before the JSON.
-  private final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
+  private final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
   static final Path DEFAULT_CONFIG = Path.of("config/swimmy-bot.yaml");
 
   @Option(names = "--config", description = "config file (default: ${DEFAULT-VALUE})")
@@ -47,7 +47,7 @@ public final class Main implements Callable<Integer> {
     try {
       cfg = ConfigLoader.load(config);
     } catch (ConfigException e) {
-      LOG.error("bad configuration in {}: {}", config, e.getMessage());
+      log.error("bad configuration in {}: {}", config, e.getMessage());
       return 2;
     }
     Map<String, String> env = System.getenv();
@@ -55,7 +55,7 @@ public final class Main implements Callable<Integer> {
     SystemdNotifier systemd = SystemdNotifier.fromEnvironment(env);
     AtomicReference<SystemdWatchdog> watchdog = new AtomicReference<>();
     Thread hook = new Thread(() -> {
-      LOG.info("SIGTERM: stopping");
+      log.info("SIGTERM: stopping");
       Optional.ofNullable(watchdog.get()).ifPresent(SystemdWatchdog::close);
       systemd.stopping();
       daemon.stop();
@@ -63,10 +63,10 @@ public final class Main implements Callable<Integer> {
     try {
       daemon.start();
     } catch (InstanceLock.AlreadyRunningException e) {
-      LOG.error("{}", e.getMessage());
+      log.error("{}", e.getMessage());
       return 3;
     } catch (Exception e) {
-      LOG.error("could not start: {}", e.toString());
+      log.error("could not start: {}", e.toString());
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(hook);
@@ -74,7 +74,7 @@ public final class Main implements Callable<Integer> {
     systemd.ready(daemon.summary());
     SystemdNotifier.watchdogPingInterval(env, ProcessHandle.current().pid()).ifPresent(every -> watchdog.set(
         SystemdWatchdog.start(systemd, every, daemon::pulses, daemon::summary, Clock.systemUTC())));
-    LOG.info("swimmy-bot running (home {})", cfg.home());
+    log.info("swimmy-bot running (home {})", cfg.home());
     daemon.awaitStop();
     return 0;
   }
