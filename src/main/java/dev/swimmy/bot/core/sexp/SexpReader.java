@@ -36,6 +36,11 @@ public final class SexpReader {
     this(SexpLimits.DEFAULT);
   }
 
+  /** The size limit, in bytes. */
+  public int maxBytes() {
+    return limits.maxBytes();
+  }
+
   /** Reads the first form of {@code text} with the default limits. */
   public static Sexp parse(String text) throws SexpParseException {
     return new SexpReader().read(text);
