@@ -188,28 +188,33 @@ final class SexpParser {
     end = input.read(s, end);
   }
 
-  /** Forgets {@code s[0..cut)}, keeping the line and column of what stays and of open forms. */
+  /**
+   * Forgets {@code s[0..cut)}, keeping the line and column of what stays and of open forms, in
+   * one pass: open forms start in the order of their depth.
+   */
   private void drop(int cut) {
     if (cut == 0) {
       return;
     }
-    for (int i = 0; i < depth; i++) {
-      Frame f = stack[i];
-      if (f.start >= 0 && f.start < cut) {
-        SexpParseException at = error(Kind.READER_ERROR, "", f.start);
-        f.line = at.line();
-        f.column = at.column();
-        f.start = -1;
-      } else if (f.start >= cut) {
-        f.start -= cut;
-      }
+    int f = 0;
+    while (f < depth && stack[f].start < 0) {
+      f++;
     }
     int lastNewline = -1;
     for (int i = 0; i < cut; i++) {
+      while (f < depth && stack[f].start == i) {
+        Frame frame = stack[f++];
+        frame.line = baseLine;
+        frame.column = (lastNewline < 0 ? baseColumn + i : i - lastNewline - 1) + 1;
+        frame.start = -1;
+      }
       if (s[i] == '\n') {
         baseLine++;
         lastNewline = i;
       }
+    }
+    for (; f < depth; f++) {
+      stack[f].start -= cut;
     }
     baseColumn = lastNewline >= 0 ? cut - lastNewline - 1 : baseColumn + cut;
     System.arraycopy(s, cut, s, 0, end - cut);
