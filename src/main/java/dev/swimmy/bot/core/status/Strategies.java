@@ -6,11 +6,9 @@ import dev.swimmy.bot.core.status.Snapshot.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * Backtest runs grouped by strategy ({@link Strategy}): a run named {@code X_IS}, {@code X-OOS} or
@@ -60,30 +58,28 @@ final class Strategies {
    * once per {@link #TRACKED} strategies added.
    */
   private void prune() {
-    double[] sharpes = new double[byName.size()];
-    int i = 0;
-    for (Strategy s : byName.values()) {
-      sharpes[i++] = sharpeOrLowest(s);
+    Strategy[] all = byName.values().toArray(new Strategy[0]);
+    double[] sharpes = new double[all.length];
+    for (int i = 0; i < all.length; i++) {
+      sharpes[i] = sharpeOrLowest(all[i]);
     }
-    Arrays.sort(sharpes);
-    double cut = sharpes[sharpes.length - TRACKED];
-    int above = 0;
+    double[] sorted = sharpes.clone();
+    Arrays.sort(sorted);
+    double cut = sorted[all.length - TRACKED];
+    byName.clear();
     List<Strategy> atCut = new ArrayList<>();
-    for (Strategy s : byName.values()) {
-      int c = Double.compare(sharpeOrLowest(s), cut);
+    for (int i = 0; i < all.length; i++) {
+      int c = Double.compare(sharpes[i], cut);
       if (c > 0) {
-        above++;
+        byName.put(all[i].name(), all[i]);
       } else if (c == 0) {
-        atCut.add(s);
+        atCut.add(all[i]);
       }
     }
     atCut.sort((a, b) -> a.name().compareTo(b.name()));
-    Set<String> keepAtCut = new HashSet<>();
-    atCut.subList(0, TRACKED - above).forEach(s -> keepAtCut.add(s.name()));
-    byName.values().removeIf(s -> {
-      int c = Double.compare(sharpeOrLowest(s), cut);
-      return c < 0 || (c == 0 && !keepAtCut.contains(s.name()));
-    });
+    for (Strategy s : atCut.subList(0, TRACKED - byName.size())) {
+      byName.put(s.name(), s);
+    }
   }
 
   /** The best {@code n} strategies, best first. */
