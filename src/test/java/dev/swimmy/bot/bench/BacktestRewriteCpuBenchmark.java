@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,7 +21,9 @@ import java.util.Locale;
  * read at most once per {@code min-reread-interval}, 30 s), this process rewrites a 50 MB cache in
  * the engine's shape by atomic rename every second for 60 s and asks for {@code /panel} every 5 s
  * (as often as the Discord panel re-renders), and the child's CPU time (user + system, from the
- * OS) over those 60 s is divided by 60 s. Before the measured window the same load runs for a
+ * OS) over those 60 s is divided by 60 s. The child runs with the JVM options of the shipped
+ * unit ({@code config/swimmy-bot.service}, {@code -Xmx384m} included), as deployed. Before the
+ * measured window the same load runs for a
  * warm-up (default 60 s; 0 measures from a cold JVM, whose JIT compiles the reader during the
  * window). The child's peak resident memory is reported too.
  *
@@ -56,14 +59,18 @@ public final class BacktestRewriteCpuBenchmark {
         "  listen: 127.0.0.1:" + admin,
         ""));
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process child = new ProcessBuilder(java, "-jar", jar.toString(), "--config", config.toString())
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(unitJvmOptions());
+    command.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
+    Process child = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(home.resolve("bot.log").toFile()).start();
     HttpClient http = HttpClient.newHttpClient();
     URI panel = URI.create("http://127.0.0.1:" + admin + "/panel");
     try {
       awaitPanel(http, panel, child);
-      System.out.printf(Locale.ROOT, "cache %,d bytes; bot pid %d ready; rewriting every 1 s, %d s warm-up, %d s measured%n",
-          cache.length, child.pid(), warmup, seconds);
+      System.out.printf(Locale.ROOT, "cache %,d bytes; bot pid %d ready (JVM options %s); rewriting every 1 s, %d s warm-up, %d s measured%n",
+          cache.length, child.pid(), unitJvmOptions(), warmup, seconds);
       rewrite(http, panel, cache, target, warmup);
       Duration cpuBefore = cpu(child);
       long start = System.nanoTime();
@@ -76,6 +83,17 @@ public final class BacktestRewriteCpuBenchmark {
       child.destroy();
       child.waitFor();
     }
+  }
+
+  /** The JVM options of the shipped systemd unit's {@code ExecStart} (heap bound included). */
+  static List<String> unitJvmOptions() throws IOException {
+    for (String line : Files.readAllLines(Path.of("config/swimmy-bot.service"))) {
+      if (line.startsWith("ExecStart=")) {
+        List<String> words = List.of(line.substring("ExecStart=".length()).trim().split("\\s+"));
+        return words.subList(1, words.indexOf("-jar"));
+      }
+    }
+    throw new IllegalStateException("no ExecStart in config/swimmy-bot.service");
   }
 
   /** Rewrites the cache by atomic rename once a second and asks for /panel every 5 s. */

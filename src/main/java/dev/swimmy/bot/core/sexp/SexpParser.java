@@ -14,6 +14,13 @@ import java.util.function.Consumer;
 /**
  * One read of one text: a cursor over its characters and a stack of open forms. Package-private;
  * {@link SexpReader} is the public face.
+ *
+ * <p>The characters are a window: the whole text, or for a stream ({@link Utf8Input}) the part
+ * from the current form on, refilled between steps. The part before the cursor is dropped then
+ * (only an open {@code #A} keeps its start, for its error position), so a long list is read in
+ * bounded memory. A step that runs into the window's end while the stream goes on signals {@link
+ * #NEED_MORE} before it changes anything, and is tried again on a larger window; a token is
+ * therefore only ever held whole, and the window grows only as large as the longest token.
  */
 final class SexpParser {
   private static final Sym QUOTE = new Sym(null, "QUOTE");
@@ -24,7 +31,15 @@ final class SexpParser {
 
   private static final int SYMBOL_MAX_LENGTH = 64;
 
-  private final char[] s;
+  /** Characters read from the first form on; only {@code s[0..end)} is text. */
+  private char[] s;
+
+  private int end;
+  private final Utf8Input input;
+  /** Line (1-based) and column (0-based) of {@code s[0]}: the window has dropped what was before. */
+  private int baseLine = 1;
+
+  private int baseColumn;
   private final int maxDepth;
   private final char[][] symbolTokens = new char[SYMBOL_SLOTS][];
   private final Sexp[] symbolValues = new Sexp[SYMBOL_SLOTS];
@@ -41,6 +56,18 @@ final class SexpParser {
   private final Consumer<Sexp> streamItems;
   private boolean streamStarted;
   private SexpReader.Cell streamed = SexpReader.Cell.ABSENT;
+  /** The window ended inside a {@code ;} comment. */
+  private boolean inLineComment;
+
+  /** The signal that a step needs characters beyond the window; carries no stack. */
+  static final RuntimeException NEED_MORE = new RuntimeException("need more input", null, false, false) {
+    private static final long serialVersionUID = 1L;
+  };
+
+  /** Refill when fewer characters than this are ahead of the cursor (at most a quarter window). */
+  private static final int MARGIN = 4096;
+
+  private final int margin;
 
   SexpParser(char[] s, int maxDepth) {
     this(s, maxDepth, null, null);
@@ -52,10 +79,28 @@ final class SexpParser {
    */
   SexpParser(char[] s, int maxDepth, String streamKey, Consumer<Sexp> streamItems) {
     this.s = s;
+    this.end = s.length;
+    this.input = null;
+    this.margin = 0;
     this.maxDepth = maxDepth;
     this.streamKey = streamKey;
     this.streamItems = streamItems;
     if (s.length > 0 && s[0] == '\uFEFF') {
+      pos = 1;
+    }
+  }
+
+  /** A parser that pulls its characters from {@code input} through a window of {@code window}. */
+  SexpParser(Utf8Input input, int window, int maxDepth, String streamKey, Consumer<Sexp> streamItems)
+      throws SexpParseException {
+    this.s = new char[Math.max(window, 4)];
+    this.input = input;
+    this.margin = Math.min(MARGIN, s.length / 4);
+    this.maxDepth = maxDepth;
+    this.streamKey = streamKey;
+    this.streamItems = streamItems;
+    end = input.read(s, 0);
+    if (end > 0 && s[0] == '\uFEFF') {
       pos = 1;
     }
   }
@@ -67,19 +112,114 @@ final class SexpParser {
 
   Sexp parse() throws SexpParseException {
     while (true) {
-      skipBlanks();
-      if (pos >= s.length) {
-        if (depth == 0) {
-          throw error(Kind.END_OF_FILE, "end of file before any form", pos);
-        }
-        Frame open = stack[depth - 1];
-        throw error(Kind.END_OF_FILE, "end of file inside " + open.describe(), open.start);
+      if (end - pos < margin && !input.exhausted()) {
+        refill(false);
       }
-      Sexp done = step(s[pos]);
+      int at = pos;
+      boolean inComment = inLineComment;
+      Sexp done;
+      try {
+        skipBlanks();
+        if (pos >= end) {
+          if (input != null && !input.exhausted()) {
+            continue;
+          }
+          if (depth == 0) {
+            throw error(Kind.END_OF_FILE, "end of file before any form", pos);
+          }
+          Frame open = stack[depth - 1];
+          throw open.start >= 0
+              ? error(Kind.END_OF_FILE, "end of file inside " + open.describe(), open.start)
+              : new SexpParseException(Kind.END_OF_FILE, "end of file inside " + open.describe(),
+                  open.line, open.column);
+        }
+        at = pos;
+        inComment = false;
+        done = step(s[pos]);
+      } catch (RuntimeException e) {
+        if (e != NEED_MORE) {
+          throw e;
+        }
+        pos = at;
+        inLineComment = inComment;
+        refill(true);
+        continue;
+      }
       if (done != null) {
         return done;
       }
     }
+  }
+
+  /**
+   * True if {@code i} is past the text. Throws {@link #NEED_MORE} if it is only past the window:
+   * the step that asked is tried again once the window holds more.
+   */
+  boolean atEnd(int i) {
+    if (i < end) {
+      return false;
+    }
+    if (input == null || input.exhausted()) {
+      return true;
+    }
+    throw NEED_MORE;
+  }
+
+  int end() {
+    return end;
+  }
+
+  /**
+   * Drops the characters before the cursor (or before an open {@code #A}) and reads more; {@code
+   * grow}: the step at the cursor needs more than the window holds, so the window doubles if
+   * dropping frees too little.
+   */
+  private void refill(boolean grow) throws SexpParseException {
+    int cut = pos;
+    for (int i = 0; i < depth; i++) {
+      if (stack[i].kind == Frame.ARRAY && stack[i].start >= 0) {
+        cut = Math.min(cut, stack[i].start);
+      }
+    }
+    drop(cut);
+    if (end + 2 > s.length || (grow && end * 2 > s.length)) {
+      s = Arrays.copyOf(s, Math.max(s.length * 2, end + 2));
+    }
+    end = input.read(s, end);
+  }
+
+  /**
+   * Forgets {@code s[0..cut)}, keeping the line and column of what stays and of open forms, in
+   * one pass: open forms start in the order of their depth.
+   */
+  private void drop(int cut) {
+    if (cut == 0) {
+      return;
+    }
+    int f = 0;
+    while (f < depth && stack[f].start < 0) {
+      f++;
+    }
+    int lastNewline = -1;
+    for (int i = 0; i < cut; i++) {
+      while (f < depth && stack[f].start == i) {
+        Frame frame = stack[f++];
+        frame.line = baseLine;
+        frame.column = (lastNewline < 0 ? baseColumn + i : i - lastNewline - 1) + 1;
+        frame.start = -1;
+      }
+      if (s[i] == '\n') {
+        baseLine++;
+        lastNewline = i;
+      }
+    }
+    for (; f < depth; f++) {
+      stack[f].start -= cut;
+    }
+    baseColumn = lastNewline >= 0 ? cut - lastNewline - 1 : baseColumn + cut;
+    System.arraycopy(s, cut, s, 0, end - cut);
+    end -= cut;
+    pos -= cut;
   }
 
   /** Consumes one token or bracket; returns the top-level form once it is complete. */
@@ -197,14 +337,14 @@ final class SexpParser {
     int start = pos;
     int p = pos + 1;
     int arg = -1;
-    while (p < s.length && s[p] >= '0' && s[p] <= '9') {
+    while (p < end && s[p] >= '0' && s[p] <= '9') {
       arg = (arg < 0 ? 0 : arg) * 10 + (s[p] - '0');
       if (arg > 1_000_000) {
         throw error(Kind.READER_ERROR, "numeric argument to # is too large", start);
       }
       p++;
     }
-    if (p >= s.length) {
+    if (atEnd(p)) {
       throw error(Kind.END_OF_FILE, "end of file after #", start);
     }
     char d = s[p];
@@ -271,41 +411,46 @@ final class SexpParser {
   private Str readString() throws SexpParseException {
     int start = pos++;
     int p = pos;
-    while (p < s.length && s[p] != '"' && s[p] != '\\') {
+    while (p < end && s[p] != '"' && s[p] != '\\') {
       p++;
     }
-    if (p < s.length && s[p] == '"') {
+    if (p < end && s[p] == '"') {
       Str str = new Str(new String(s, pos, p - pos));
       pos = p + 1;
       return str;
     }
     StringBuilder sb = new StringBuilder(p - pos + 16).append(s, pos, p - pos);
-    while (p < s.length) {
+    while (p < end) {
       char c = s[p++];
       if (c == '"') {
         pos = p;
         return new Str(sb.toString());
       }
       if (c == '\\') {
-        if (p >= s.length) {
+        if (atEnd(p)) {
           break;
         }
         c = s[p++];
       }
       sb.append(c);
     }
+    atEnd(p);
     throw error(Kind.END_OF_FILE, "end of file inside a string", start);
   }
 
   private Chr readCharacter(int start) throws SexpParseException {
-    if (pos >= s.length) {
+    if (atEnd(pos)) {
       throw error(Kind.END_OF_FILE, "end of file after #\\", start);
     }
-    int first = Character.codePointAt(s, pos);
+    if (Character.isHighSurrogate(s[pos])) {
+      atEnd(pos + 1);
+    }
+    int first = Character.codePointAt(s, pos, end);
     int p = pos + Character.charCount(first);
-    while (p < s.length && Tokens.isConstituent(s[p])) {
+    while (p < end && Tokens.isConstituent(s[p])) {
       p++;
     }
+    atEnd(p);
     String name = new String(s, pos, p - pos);
     pos = p;
     if (name.codePointCount(0, name.length()) == 1) {
@@ -320,15 +465,16 @@ final class SexpParser {
 
   /** Skips whitespace, {@code ;} line comments and nested {@code #| |#} block comments. */
   private void skipBlanks() throws SexpParseException {
-    while (pos < s.length) {
+    if (inLineComment) {
+      skipLineComment();
+    }
+    while (pos < end) {
       char c = s[pos];
       if (Tokens.isWhitespace(c)) {
         pos++;
       } else if (c == ';') {
-        while (pos < s.length && s[pos] != '\n') {
-          pos++;
-        }
-      } else if (c == '#' && pos + 1 < s.length && s[pos + 1] == '|') {
+        skipLineComment();
+      } else if (c == '#' && pos + 1 < end && s[pos + 1] == '|') {
         skipBlockComment();
       } else {
         return;
@@ -336,14 +482,25 @@ final class SexpParser {
     }
   }
 
+  /** Skips to the end of the line; a window that ends first leaves the comment open for the next. */
+  private void skipLineComment() {
+    while (pos < end && s[pos] != '\n') {
+      pos++;
+    }
+    inLineComment = pos >= end;
+  }
+
   private void skipBlockComment() throws SexpParseException {
     int start = pos;
     int depth = 0;
-    while (pos < s.length) {
-      if (s[pos] == '#' && pos + 1 < s.length && s[pos + 1] == '|') {
+    while (pos < end) {
+      if (pos + 1 >= end) {
+        atEnd(pos + 1); // a "|#" may straddle the window's end
+      }
+      if (s[pos] == '#' && pos + 1 < end && s[pos + 1] == '|') {
         depth++;
         pos += 2;
-      } else if (s[pos] == '|' && pos + 1 < s.length && s[pos + 1] == '#') {
+      } else if (s[pos] == '|' && pos + 1 < end && s[pos + 1] == '#') {
         depth--;
         pos += 2;
         if (depth == 0) {
@@ -353,6 +510,7 @@ final class SexpParser {
         pos++;
       }
     }
+    atEnd(pos);
     throw error(Kind.END_OF_FILE, "end of file inside a #| comment", start);
   }
 
@@ -404,16 +562,17 @@ final class SexpParser {
 
   /** Builds an error at a character offset, counting lines only now that one is needed. */
   SexpParseException error(Kind kind, String what, int offset) {
-    int line = 1;
-    int lineStart = 0;
-    int end = Math.min(offset, s.length);
-    for (int i = 0; i < end; i++) {
+    int line = baseLine;
+    int lineStart = -1;
+    int to = Math.min(offset, end);
+    for (int i = 0; i < to; i++) {
       if (s[i] == '\n') {
         line++;
         lineStart = i + 1;
       }
     }
-    return new SexpParseException(kind, what, line, end - lineStart + 1);
+    int column = lineStart < 0 ? baseColumn + to + 1 : to - lineStart + 1;
+    return new SexpParseException(kind, what, line, column);
   }
 
   /**
@@ -434,7 +593,11 @@ final class SexpParser {
     static final int BAD = 3;
 
     int kind;
+    /** Offset in the window, or -1 once the window dropped it: then {@link #line}, {@link #column}. */
     int start;
+
+    int line;
+    int column;
     private Sexp[] buffer = new Sexp[8];
     private int count;
     /** Takes this list's items (the key excepted) instead of the buffer, for a streamed cell. */

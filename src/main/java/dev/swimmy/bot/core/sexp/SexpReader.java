@@ -1,6 +1,9 @@
 package dev.swimmy.bot.core.sexp;
 
 import dev.swimmy.bot.core.sexp.SexpParseException.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,6 +34,11 @@ public final class SexpReader {
 
   public SexpReader() {
     this(SexpLimits.DEFAULT);
+  }
+
+  /** The size limit, in bytes. */
+  public int maxBytes() {
+    return limits.maxBytes();
   }
 
   /** Reads the first form of {@code text} with the default limits. */
@@ -70,6 +78,37 @@ public final class SexpReader {
         new SexpParser(chars(utf8), limits.maxDepth(), SexpMap.normalize(key), items);
     Sexp tree = parser.parse();
     return new Streamed(tree, parser.streamed());
+  }
+
+  /** Bytes read from a stream at a time, and the characters the window starts with. */
+  static final int WINDOW = 64 * 1024;
+
+  /**
+   * Reads like {@link #read(byte[], String, Consumer)}, but pulls the bytes from {@code utf8} as
+   * it goes: the stream is read only up to the end of the first form, through a window of about
+   * 64 KiB that grows only to hold a single longer token, so the memory a read needs does not grow
+   * with the input. The size limit counts the bytes read; past it the read stops with {@code
+   * TOO_LARGE}. The stream is not closed.
+   *
+   * @throws IOException if reading the stream fails
+   */
+  public Streamed read(InputStream utf8, String key, Consumer<Sexp> items)
+      throws SexpParseException, IOException {
+    return read(utf8, key, items, WINDOW);
+  }
+
+  /** {@link #read(InputStream, String, Consumer)} with a window of {@code window} characters. */
+  Streamed read(InputStream utf8, String key, Consumer<Sexp> items, int window)
+      throws SexpParseException, IOException {
+    try {
+      Utf8Input input = new Utf8Input(utf8, limits.maxBytes(), Math.max(window, 16));
+      SexpParser parser = new SexpParser(input, window, limits.maxDepth(),
+          key == null ? null : SexpMap.normalize(key), items);
+      Sexp tree = parser.parse();
+      return new Streamed(tree, parser.streamed());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   private char[] chars(byte[] utf8) throws SexpParseException {

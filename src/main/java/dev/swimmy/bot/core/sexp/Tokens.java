@@ -64,10 +64,11 @@ final class Tokens {
     char[] s = p.chars();
     int start = p.pos();
     int i = start;
-    while (i < s.length && isPlainConstituent(s[i])) {
+    int end = p.end();
+    while (i < end && isPlainConstituent(s[i])) {
       i++;
     }
-    if (i >= s.length || !isConstituent(s[i])) {
+    if (p.atEnd(i) || !isConstituent(s[i])) {
       p.pos(i);
       Sexp number = number(p, s, start, i);
       if (number != null) {
@@ -92,7 +93,7 @@ final class Tokens {
 
   /** Reads {@code #:name}: a symbol with no package. */
   static Sym uninterned(SexpParser p, int start) throws SexpParseException {
-    if (p.pos() >= p.chars().length || !isConstituent(p.chars()[p.pos()])) {
+    if (p.atEnd(p.pos()) || !isConstituent(p.chars()[p.pos()])) {
       throw p.error(Kind.READER_ERROR, "#: needs a name", start);
     }
     Sexp read = read(p);
@@ -110,9 +111,10 @@ final class Tokens {
     char[] s = p.chars();
     int a = p.pos();
     int b = a;
-    while (b < s.length && isConstituent(s[b])) {
+    while (b < p.end() && isConstituent(s[b])) {
       b++;
     }
+    p.atEnd(b);
     p.pos(b);
     checkIntegerLength(p, b - a, start);
     String text = new String(s, a, b - a);
@@ -328,25 +330,25 @@ final class Tokens {
     StringBuilder escaped = new StringBuilder();
     boolean endsWithBareColon = false;
     int i = start;
-    while (i < s.length && isConstituent(s[i])) {
+    while (!p.atEnd(i) && isConstituent(s[i])) {
       char c = s[i];
       endsWithBareColon = c == ':';
       if (c == '\\') {
-        if (++i >= s.length) {
+        if (p.atEnd(++i)) {
           throw p.error(Kind.END_OF_FILE, "end of file after \\", start);
         }
         name.append(s[i++]);
         escaped.append('1');
       } else if (c == '|') {
         i++;
-        while (i < s.length && s[i] != '|') {
-          if (s[i] == '\\' && ++i >= s.length) {
+        while (!p.atEnd(i) && s[i] != '|') {
+          if (s[i] == '\\' && p.atEnd(++i)) {
             break;
           }
           name.append(s[i++]);
           escaped.append('1');
         }
-        if (i >= s.length) {
+        if (p.atEnd(i)) {
           throw p.error(Kind.END_OF_FILE, "end of file inside |", start);
         }
         i++;

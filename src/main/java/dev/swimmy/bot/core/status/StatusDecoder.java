@@ -6,6 +6,10 @@ import dev.swimmy.bot.core.sexp.SexpMap;
 import dev.swimmy.bot.core.sexp.SexpParseException;
 import dev.swimmy.bot.core.sexp.SexpReader;
 import dev.swimmy.bot.core.sexp.SexpView;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,16 +27,47 @@ public final class StatusDecoder {
   }
 
   /**
-   * The backtest cache's entries are summarised as the reader reads them ({@link
-   * SexpReader#read(byte[], String, java.util.function.Consumer)}), so its 20,000-entry list is
-   * never built; any other shape of file goes through {@link #decode(SourceId, Sexp, int,
-   * Instant)} and comes out the same.
+   * The backtest cache's entries are summarised as the reader reads them (as {@link
+   * #decodeStream} does), so its 20,000-entry list is never built; any other shape of file goes
+   * through {@link #decode(SourceId, Sexp, int, Instant)} and comes out the same.
    */
   public ReadOutcome decode(SourceId source, byte[] utf8, int expectedSchema, Instant fileMtime) {
     try {
       if (source == SourceId.BACKTEST_CACHE) {
+        return decodeStream(source, () -> new ByteArrayInputStream(utf8), expectedSchema, fileMtime);
+      }
+      return decode(source, reader.read(utf8), expectedSchema, fileMtime);
+    } catch (SexpParseException e) {
+      return parseFailure(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+  }
+
+  /** Opens a status file's bytes from their start; may be called twice for one read. */
+  @FunctionalInterface
+  public interface Input {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * Like {@link #decode(SourceId, byte[], int, Instant)}, but reads the bytes from {@code input}.
+   * The backtest cache is read as a stream and its entries summarised one at a time ({@link
+   * SexpReader#read(InputStream, String, java.util.function.Consumer)}), so neither the file nor
+   * its entries are ever held whole, whatever its size; only a file whose entries cell is dotted,
+   * which the engine does not write, is opened again and read whole. Other files are read whole.
+   *
+   * @throws IOException if reading fails
+   */
+  public ReadOutcome decodeStream(SourceId source, Input input, int expectedSchema, Instant fileMtime)
+      throws IOException {
+    try {
+      if (source == SourceId.BACKTEST_CACHE) {
         BacktestCacheDecoder.Summary entries = new BacktestCacheDecoder.Summary();
-        SexpReader.Streamed read = reader.read(utf8, "entries", entries);
+        SexpReader.Streamed read;
+        try (InputStream in = input.open()) {
+          read = reader.read(in, "entries", entries);
+        }
         switch (read.cell()) {
           case LIST:
             return decode(source, read.tree(), entries, false, expectedSchema, fileMtime);
@@ -42,7 +77,11 @@ public final class StatusDecoder {
             break; // a dotted entries cell: its items are gone from the tree, read it whole
         }
       }
-      return decode(source, reader.read(utf8), expectedSchema, fileMtime);
+      byte[] bytes;
+      try (InputStream in = input.open()) {
+        bytes = in.readNBytes(reader.maxBytes() + 1);
+      }
+      return decode(source, reader.read(bytes), expectedSchema, fileMtime);
     } catch (SexpParseException e) {
       return parseFailure(e);
     }
@@ -60,7 +99,8 @@ public final class StatusDecoder {
   /**
    * What to keep on disk as the last good copy of a good read of {@code raw}: the bytes
    * themselves, or for the backtest cache a summary of a few hundred bytes that {@link
-   * #decodeKept} turns back into an equal snapshot.
+   * #decodeKept} turns back into an equal snapshot. {@code raw} may be null (the file was
+   * streamed): then null when the snapshot needs the bytes themselves.
    */
   public byte[] keptCopy(Snapshot snapshot, byte[] raw) {
     return snapshot instanceof Snapshot.BacktestCache b && BacktestKeptCopy.canWrite(b)

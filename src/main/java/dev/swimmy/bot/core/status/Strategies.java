@@ -4,6 +4,7 @@ import dev.swimmy.bot.core.status.Snapshot.BacktestEntry;
 import dev.swimmy.bot.core.status.Snapshot.RunKind;
 import dev.swimmy.bot.core.status.Snapshot.Strategy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,19 @@ import java.util.PriorityQueue;
  * Backtest runs grouped by strategy ({@link Strategy}): a run named {@code X_IS}, {@code X-OOS} or
  * {@code X_OOS} is a run of {@code X}. Strategies rank by their best run's sharpe (none lowest),
  * then by name, so that an unchanged cache always gives the same list.
+ *
+ * <p>Memory is bounded whatever the number of strategies: past {@code 2 × TRACKED} strategies
+ * all but the best {@link #TRACKED} are dropped. The ranking stays exact as long as a strategy's
+ * best sharpe only grows as its runs are read (true of the engine's cache, which holds each run
+ * name once): a dropped strategy had {@link #TRACKED} better ones then, so it can only come back
+ * among the best through a better run, which brings it back with that run. Such a strategy then
+ * lacks the weaker runs read before it was dropped. A cache of up to {@code 2 × TRACKED}
+ * strategies (today's 20,000-entry cache has fewer) is never pruned.
  */
 final class Strategies {
+  /** Strategies kept after a prune; about 400 bytes each. */
+  static final int TRACKED = 16_384;
+
   private final Map<String, Strategy> byName = new HashMap<>();
 
   /** Adds a run; a run of the same kind already there is replaced when this one is not older. */
@@ -30,6 +42,44 @@ final class Strategies {
       case OUT_OF_SAMPLE -> out = newer(out, run);
     }
     byName.put(name, new Strategy(name, full, in, out));
+    if (byName.size() > 2 * TRACKED) {
+      prune();
+    }
+  }
+
+  /** How many strategies are held now; at most {@code 2 × TRACKED}. */
+  int tracked() {
+    return byName.size();
+  }
+
+  /**
+   * Keeps the best {@link #TRACKED} strategies: those above the cut-off sharpe, then those at it by
+   * name, as {@link #compare} ranks them. Sorting the sharpes as doubles keeps this cheap; it runs
+   * once per {@link #TRACKED} strategies added.
+   */
+  private void prune() {
+    Strategy[] all = byName.values().toArray(new Strategy[0]);
+    double[] sharpes = new double[all.length];
+    for (int i = 0; i < all.length; i++) {
+      sharpes[i] = sharpeOrLowest(all[i]);
+    }
+    double[] sorted = sharpes.clone();
+    Arrays.sort(sorted);
+    double cut = sorted[all.length - TRACKED];
+    byName.clear();
+    List<Strategy> atCut = new ArrayList<>();
+    for (int i = 0; i < all.length; i++) {
+      int c = Double.compare(sharpes[i], cut);
+      if (c > 0) {
+        byName.put(all[i].name(), all[i]);
+      } else if (c == 0) {
+        atCut.add(all[i]);
+      }
+    }
+    atCut.sort((a, b) -> a.name().compareTo(b.name()));
+    for (Strategy s : atCut.subList(0, TRACKED - byName.size())) {
+      byName.put(s.name(), s);
+    }
   }
 
   /** The best {@code n} strategies, best first. */

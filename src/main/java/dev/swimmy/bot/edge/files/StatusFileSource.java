@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A status file on disk. The file is read whole and parsed once per version ({@link FileStamp}:
+ * A status file on disk. The file is read whole (the backtest cache as a stream, never held
+ * whole) and parsed once per version ({@link FileStamp}:
  * size, mtime, inode); while the stamp is unchanged a report costs one {@code stat}.
  *
  * <p>Rename race: the stamp is taken before and after the read. If it moved, the bytes may be of
@@ -120,6 +121,7 @@ public final class StatusFileSource implements StatusSource {
   /** The file's outcome now: from the parse cache while its stamp holds, else read again. */
   ReadOutcome current() {
     byte[] bytes = null;
+    ReadOutcome streamedOutcome = null;
     FileStamp before = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
@@ -141,6 +143,13 @@ public final class StatusFileSource implements StatusSource {
       }
       lastReadAt = clock.instant();
       try {
+        if (id == SourceId.BACKTEST_CACHE) {
+          streamedOutcome = decodeStreamed(before);
+          if (before.equals(FileStamp.of(path))) {
+            return cache(before, remember(streamedOutcome, null, before, true));
+          }
+          continue;
+        }
         bytes = readBounded();
         if (before.equals(FileStamp.of(path))) {
           return cache(before, bytes.length > maxBytes ? tooLarge(bytes.length) : decode(bytes, before, true));
@@ -150,6 +159,9 @@ public final class StatusFileSource implements StatusSource {
       } catch (IOException e) {
         return unreadable(e);
       }
+    }
+    if (streamedOutcome != null) {
+      return remember(streamedOutcome, null, before, false);
     }
     if (bytes == null) {
       return missing();
@@ -185,14 +197,53 @@ public final class StatusFileSource implements StatusSource {
       LOG.error("decoding {} failed unexpectedly", path, e);
       outcome = new ReadOutcome.Bad(Issue.ParseFailure.unpositioned("unexpected decoder failure: " + e));
     }
+    return remember(outcome, bytes, stamp, stable);
+  }
+
+  /**
+   * The backtest cache, read as a stream: the file is never held whole (see {@link
+   * StatusDecoder#decodeStream}). A file gone since the stat reads as a {@link
+   * NoSuchFileException}, as {@link #readBounded} does.
+   */
+  private ReadOutcome decodeStreamed(FileStamp stamp) throws IOException {
+    try {
+      return decoder.decodeStream(id, () -> Files.newInputStream(path), expectedSchema, stamp.mtime());
+    } catch (RuntimeException e) {
+      LOG.error("decoding {} failed unexpectedly", path, e);
+      return new ReadOutcome.Bad(Issue.ParseFailure.unpositioned("unexpected decoder failure: " + e));
+    }
+  }
+
+  /**
+   * Logs a bad outcome, and remembers a good one of a {@code stable} read as the last good copy;
+   * {@code bytes} null: the file was streamed, and is read whole only if its snapshot has no
+   * compact copy.
+   */
+  private ReadOutcome remember(ReadOutcome outcome, byte[] bytes, FileStamp stamp, boolean stable) {
     if (outcome instanceof ReadOutcome.Good good) {
       if (stable) {
-        lastGood.remember(good.snapshot(), decoder.keptCopy(good.snapshot(), bytes), stamp.mtime());
+        byte[] kept = decoder.keptCopy(good.snapshot(), bytes);
+        if (kept == null) {
+          kept = readForKeeping(stamp);
+        }
+        if (kept != null) {
+          lastGood.remember(good.snapshot(), kept, stamp.mtime());
+        }
       }
     } else {
       LOG.warn("{} is not usable: {}", path, ((ReadOutcome.Bad) outcome).issue().describe());
     }
     return outcome;
+  }
+
+  /** The file's bytes if it is still the version of {@code stamp}, else null. */
+  private byte[] readForKeeping(FileStamp stamp) {
+    try {
+      byte[] bytes = readBounded();
+      return stamp.equals(FileStamp.of(path)) && bytes.length <= maxBytes ? bytes : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** At most {@code maxBytes + 1} bytes, so a file that grew past the limit is seen as such. */
