@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The {@code ?wait=true} callers waiting for Discord's answer, by spool id. A waiter is registered
  * on the spool writer's thread right after its COMMIT, before the lanes are woken, so the answer
  * cannot come before it; the caller forgets it when it stops waiting. Holds at most one entry per
- * waiting request, so it is bounded by the handler threads.
+ * waiting request, so it is bounded by {@link HttpIntake#WAITING_MAX}.
  */
 final class DeliveryWaiters {
   /** Discord's status and body for the request that carried a message. */

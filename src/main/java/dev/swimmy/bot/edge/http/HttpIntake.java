@@ -29,10 +29,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +63,10 @@ import org.slf4j.LoggerFactory;
  *       reading, else while reading); a request must arrive whole within the JDK server's request
  *       time ({@link #READ_TIMEOUT}), else the connection is closed; {@link #THREADS} handler
  *       threads with {@link #QUEUED_MAX} connections waiting for one, past which new ones are
- *       closed (counted in {@code swimmy.notifier.http.overflow}).
+ *       closed (counted in {@code swimmy.notifier.http.overflow}). A handler thread reads and judges
+ *       a request and goes on; the answer is written by a {@code swimmy-http-reply} thread once the
+ *       commit (or Discord) has told it, so waiting callers hold no thread. At most {@link
+ *       #WAITING_MAX} {@code ?wait=true} callers wait for Discord at once, past that {@code 503}.
  *   <li>The token in the path is a secret: it never reaches a log line, a metric or an error.
  * </ul>
  */
@@ -73,8 +77,17 @@ public final class HttpIntake implements AutoCloseable {
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
   /** An oversized body up to this size is read to its end before the 413, beyond it the connection is cut. */
   private static final long DISCARD_MAX = 4L * MAX_BODY_BYTES;
-  static final int THREADS = 64;
+  /**
+   * Handler threads read and judge requests; none waits for a commit, so a few serve many callers.
+   * More than the cores so that slow senders (each holds one until its body is read or {@link
+   * #READ_TIMEOUT}) do not stall the others.
+   */
+  static final int THREADS = 16;
   static final int QUEUED_MAX = 1024;
+  /** Threads that write the answers told by commits and by Discord. */
+  static final int REPLY_THREADS = 2;
+  /** {@code ?wait=true} callers that may wait for Discord's answer at once; past that 503. */
+  static final int WAITING_MAX = 64;
   private static final Pattern PATH =
       Pattern.compile("/api(?:/v\\d{1,2})?/webhooks/(\\d{1,20})/([A-Za-z0-9_-]{1,128})/?");
   private static final Pattern FILE_PART = Pattern.compile("files?\\[(\\d{1,2})]|file(\\d{0,2})");
@@ -102,6 +115,8 @@ public final class HttpIntake implements AutoCloseable {
   private final DeliveryWaiters waiters = new DeliveryWaiters();
   private HttpServer server;
   private ThreadPoolExecutor executor;
+  private ExecutorService replies;
+  private final Semaphore discordWaits = new Semaphore(WAITING_MAX);
 
   public HttpIntake(Settings settings, SpoolWriter writer, Spool spool, RelayMetrics metrics, Clock clock) {
     this.settings = settings;
@@ -127,6 +142,15 @@ public final class HttpIntake implements AutoCloseable {
           throw new java.util.concurrent.RejectedExecutionException("http intake busy");
         });
     executor.allowCoreThreadTimeOut(true);
+    AtomicInteger r = new AtomicInteger();
+    replies = new ThreadPoolExecutor(REPLY_THREADS, REPLY_THREADS, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        task -> {
+          Thread t = new Thread(task, "swimmy-http-reply-" + r.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        // Stopped: the answer is written where it was told (never an exception into the spool writer).
+        (task, pool) -> task.run());
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -144,9 +168,29 @@ public final class HttpIntake implements AutoCloseable {
     return waiters::answered;
   }
 
-  private void handle(HttpExchange ex) throws IOException {
+  /**
+   * Reads and judges the request on a handler thread; a request to queue is answered later, from
+   * the commit's callback on a {@code swimmy-http-reply} thread, so no handler thread waits for a
+   * commit (or for Discord).
+   */
+  private void handle(HttpExchange ex) {
+    try {
+      CompletableFuture<Answer> answer = answer(ex);
+      if (answer.isDone()) {
+        finish(ex, answer.getNow(null), null);
+      } else {
+        answer.whenCompleteAsync((a, failure) -> finish(ex, a, failure), replies);
+      }
+    } catch (IOException | RuntimeException e) {
+      finish(ex, null, e);
+    }
+  }
+
+  private static void finish(HttpExchange ex, Answer answer, Throwable failure) {
     try (ex) {
-      Answer answer = answer(ex);
+      if (failure != null) {
+        throw failure instanceof IOException io ? io : new IOException(failure.getClass().getSimpleName());
+      }
       respond(ex, answer);
     } catch (IOException | RuntimeException e) {
       // Never the exception's message: it may quote the URL, and the URL holds the token.
@@ -154,28 +198,28 @@ public final class HttpIntake implements AutoCloseable {
     }
   }
 
-  private Answer answer(HttpExchange ex) throws IOException {
+  private CompletableFuture<Answer> answer(HttpExchange ex) throws IOException {
     if (!"POST".equals(ex.getRequestMethod())) {
-      return Answer.json(405, DiscordBodyRules.error(405, "405: Method Not Allowed", 0).body());
+      return now(Answer.json(405, DiscordBodyRules.error(405, "405: Method Not Allowed", 0).body()));
     }
     Matcher path = PATH.matcher(ex.getRequestURI().getRawPath());
     if (!path.matches()) {
-      return Answer.json(404, DiscordBodyRules.error(404, "404: Not Found", 0).body());
+      return now(Answer.json(404, DiscordBodyRules.error(404, "404: Not Found", 0).body()));
     }
     WebhookAddress webhook = new WebhookAddress(path.group(1), new Secret(path.group(2)));
     if (isDead(webhook)) {
       metrics.rejected(Intake.HTTP, RejectReason.DEAD_WEBHOOK, 1);
-      return refusal(DiscordBodyRules.error(404, "Unknown Webhook", 10015));
+      return now(refusal(DiscordBodyRules.error(404, "Unknown Webhook", 10015)));
     }
     Optional<byte[]> body = readBody(ex);
     if (body.isEmpty()) {
       metrics.rejected(Intake.HTTP, RejectReason.TOO_LARGE, 1);
-      return refusal(DiscordBodyRules.error(413, "Request entity too large", 40005));
+      return now(refusal(DiscordBodyRules.error(413, "Request entity too large", 40005)));
     }
     Object parsed = payloadAndFiles(ex.getRequestHeaders().getFirst("Content-Type"), body.get());
     if (parsed instanceof Refusal r) {
       metrics.rejected(Intake.HTTP, RejectReason.BAD_PAYLOAD, 1);
-      return refusal(r);
+      return now(refusal(r));
     }
     Parsed p = (Parsed) parsed;
     WebhookCall.Outcome outcome =
@@ -183,9 +227,13 @@ public final class HttpIntake implements AutoCloseable {
             clock.instant());
     if (outcome instanceof WebhookCall.Refused r) {
       metrics.rejected(Intake.HTTP, RejectReason.BAD_PAYLOAD, 1);
-      return refusal(r.refusal());
+      return now(refusal(r.refusal()));
     }
     return queue((WebhookCall.Accepted) outcome);
+  }
+
+  private static CompletableFuture<Answer> now(Answer answer) {
+    return CompletableFuture.completedFuture(answer);
   }
 
   private boolean isDead(WebhookAddress webhook) {
@@ -196,13 +244,17 @@ public final class HttpIntake implements AutoCloseable {
     }
   }
 
-  private Answer queue(WebhookCall.Accepted accepted) {
+  private CompletableFuture<Answer> queue(WebhookCall.Accepted accepted) {
     if (pending() >= settings.queueMax()) {
       metrics.rejected(Intake.HTTP, RejectReason.QUEUE_FULL, 1);
-      return unavailable("The relay's queue is full (" + settings.queueMax() + " pending).", 5);
+      return now(unavailable("The relay's queue is full (" + settings.queueMax() + " pending).", 5));
+    }
+    boolean wait = accepted.waitForDiscord();
+    if (wait && !discordWaits.tryAcquire()) {
+      metrics.rejected(Intake.HTTP, RejectReason.QUEUE_FULL, 1);
+      return now(unavailable("Too many callers wait for Discord's answer (" + WAITING_MAX + ").", 1));
     }
     CompletableFuture<Long> committed = new CompletableFuture<>();
-    boolean wait = accepted.waitForDiscord();
     CompletableFuture<DeliveryWaiters.Reply> reply = new CompletableFuture<>();
     boolean taken = writer.submit(accepted.notification(), new SpoolWriter.Completion() {
       @Override
@@ -219,14 +271,18 @@ public final class HttpIntake implements AutoCloseable {
       }
     });
     if (!taken) {
+      if (wait) {
+        discordWaits.release();
+      }
       metrics.rejected(Intake.HTTP, RejectReason.QUEUE_FULL, 1);
-      return unavailable("The relay is busy committing other requests.", 1);
+      return now(unavailable("The relay is busy committing other requests.", 1));
     }
-    long id = awaitCommit(committed);
-    if (id < 0) {
-      return unavailable("The relay's spool cannot be written now.", 5);
-    }
-    return wait ? awaitDiscord(id, reply) : Answer.empty(204);
+    // Runs on the spool writer's thread, so it only builds the answer; handle() writes it elsewhere.
+    CompletableFuture<Answer> answer = committed
+        .completeOnTimeout(-1L, COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS) // a spool that hangs
+        .thenCompose(id -> id < 0 ? now(unavailable("The relay's spool cannot be written now.", 5))
+            : wait ? awaitDiscord(id, reply) : now(Answer.empty(204)));
+    return wait ? answer.whenComplete((a, e) -> discordWaits.release()) : answer;
   }
 
   private int pending() {
@@ -237,37 +293,26 @@ public final class HttpIntake implements AutoCloseable {
     }
   }
 
-  private static long awaitCommit(CompletableFuture<Long> committed) {
-    try {
-      return committed.get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    } catch (ExecutionException | TimeoutException e) {
-      return -1;
-    }
-  }
-
-  private Answer awaitDiscord(long id, CompletableFuture<DeliveryWaiters.Reply> reply) {
-    ObjectNode queued = JSON.createObjectNode();
+  /** Discord's answer for committed message {@code id} (0: a duplicate), or 202 after {@code waitMax}. */
+  private CompletableFuture<Answer> awaitDiscord(long id, CompletableFuture<DeliveryWaiters.Reply> reply) {
     if (id == 0) {
+      ObjectNode queued = JSON.createObjectNode();
       queued.put("message", "Not queued: the same message went to this webhook within the dedupe window.")
           .put("code", 0).put("duplicate", true);
-      return Answer.json(202, queued);
+      return now(Answer.json(202, queued));
     }
-    try {
-      DeliveryWaiters.Reply r = reply.get(settings.waitMax().toMillis(), TimeUnit.MILLISECONDS);
-      return new Answer(r.status(), r.body().isEmpty() ? null : r.body().getBytes(StandardCharsets.UTF_8), 0);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // Discord has not answered in time; the message stays queued.
-    } finally {
-      waiters.forget(id);
-    }
-    queued.put("message", "Queued; Discord has not answered within " + settings.waitMax().toSeconds() + " s.")
-        .put("code", 0).put("queued_id", String.valueOf(id));
-    return Answer.json(202, queued);
+    return reply.completeOnTimeout(null, settings.waitMax().toMillis(), TimeUnit.MILLISECONDS)
+        .thenApplyAsync(r -> {
+          waiters.forget(id);
+          if (r != null) {
+            return new Answer(r.status(), r.body().isEmpty() ? null : r.body().getBytes(StandardCharsets.UTF_8), 0);
+          }
+          // Discord has not answered in time; the message stays queued.
+          ObjectNode queued = JSON.createObjectNode();
+          queued.put("message", "Queued; Discord has not answered within " + settings.waitMax().toSeconds() + " s.")
+              .put("code", 0).put("queued_id", String.valueOf(id));
+          return Answer.json(202, queued);
+        }, replies);
   }
 
   /**
@@ -392,6 +437,7 @@ public final class HttpIntake implements AutoCloseable {
     if (server != null) {
       server.stop(1);
       executor.shutdown();
+      replies.shutdown();
       server = null;
     }
   }

@@ -151,6 +151,32 @@ class HttpIntakeTest {
   }
 
   @Test
+  void waitTrue_pastTheCallersWaitingForDiscord_is503BeforeAnythingIsQueued() throws Exception {
+    FakeWebhook hook = discord.webhook("5010", "tok-many");
+    discord.hangLimit(Duration.ofSeconds(30));
+    hook.faults().next(Fault.HANG); // the lane hangs on its first request; every caller keeps waiting
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> waiting = new java.util.ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      waiting.add(client.sendAsync(HttpRequest.newBuilder(URI.create(proxyUrl(hook, "/api/webhooks/") + "?wait=true"))
+          .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"waiting " + i + "\"}")).build(),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> messagesInSpool() == 64);
+
+    HttpResponse<String> past = post(proxyUrl(hook, "/api/webhooks/") + "?wait=true", "application/json",
+        "{\"content\":\"one too many\"}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(past.statusCode()).isEqualTo(503);
+    assertThat(past.headers().firstValue("Retry-After")).isPresent();
+    assertThat(past.body()).doesNotContain("tok-many");
+    assertThat(messagesInSpool()).isEqualTo(64);
+    for (var w : waiting) {
+      assertThat(w.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+    }
+  }
+
+  @Test
   void aBodyDiscordWouldRefuse_gets400WithDiscordsFieldErrors_andIsNotQueued() throws Exception {
     FakeWebhook hook = discord.webhook("5006", "tok-refused");
     String tooLong = "{\"embeds\":[{\"title\":\"" + "x".repeat(257) + "\",\"fields\":[{\"name\":\"n\",\"value\":\"\"}]}]}";
