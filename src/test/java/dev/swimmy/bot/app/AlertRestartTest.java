@@ -42,6 +42,7 @@ class AlertRestartTest {
           "  alerts-webhook: " + alerts.discordUrl(),
           "notifier:",
           "  bind: tcp://127.0.0.1:" + pullPort,
+          "  http-listen: 127.0.0.1:" + LoopbackPorts.free(),
           "admin:",
           "  listen: 127.0.0.1:" + LoopbackPorts.free(),
           // the fixture's live status is months old and there is no backtest cache: optional, so

@@ -38,6 +38,7 @@ class DaemonStopBudgetTest {
           "  api-base-url: " + discord.apiBaseUrl(),
           "notifier:",
           "  bind: tcp://127.0.0.1:" + LoopbackPorts.free(),
+          "  http-listen: 127.0.0.1:" + LoopbackPorts.free(),
           "admin:",
           "  listen: 127.0.0.1:" + LoopbackPorts.free(),
           ""));

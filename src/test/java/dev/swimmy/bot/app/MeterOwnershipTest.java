@@ -67,6 +67,7 @@ class MeterOwnershipTest {
         "home: " + home,
         "notifier:",
         "  bind: tcp://127.0.0.1:" + LoopbackPorts.free(),
+        "  http-listen: 127.0.0.1:" + LoopbackPorts.free(),
         "admin:",
         "  listen: 127.0.0.1:0",
         ""));

@@ -178,6 +178,7 @@ class NotifierFiguresAgreeTest {
         "  guild-id: \"" + FakeGuild.GUILD_ID + "\"",
         "notifier:",
         "  bind: tcp://127.0.0.1:" + pullPort,
+        "  http-listen: 127.0.0.1:" + LoopbackPorts.free(),
         "  metrics-interval: 200ms",
         "admin:",
         "  listen: 127.0.0.1:0",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swimmy.bot.testing.EngineLiveStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,8 +26,6 @@ import picocli.CommandLine;
  */
 class RenderAtMarketHoursTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-  private static final DateTimeFormatter JST_CLOCK =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Tokyo"));
   private static final long UNIVERSAL_TO_UNIX = 2_208_988_800L;
   private static final int GREEN = 0x2ECC71;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,18 +40,7 @@ class RenderAtMarketHoursTest {
 
   /** The engine's live status as {@code save-live-status} writes it, last updated at {@code t}. */
   private void liveStatusWrittenAt(Instant t) throws IOException {
-    String stamp = JST_CLOCK.format(t);
-    write(".opus/live_status.sexp", "((swimmy.shell::schema_version . 2) (swimmy.shell::daily_pnl . 1235.25d0)"
-        + " (swimmy.shell::accumulated_pnl . 45678.9) (swimmy.shell::monthly_goal . 100000)"
-        + " (swimmy.shell::goal_progress . 46.914148437499996d0)"
-        + " (swimmy.shell::regime . #A((12) base-char . \"TREND-MATURE\"))"
-        + " (swimmy.shell::volatility . #A((4) base-char . \"HIGH\"))"
-        + " (swimmy.shell::leader . #A((19) base-char . \"Bred-RSI-S-915-Gen1\"))"
-        + " (swimmy.shell::danger_level . 1) (swimmy.shell::ecosystem_health . 65.3)"
-        + " (swimmy.shell::last_guardian_heartbeat . " + (t.getEpochSecond() + UNIVERSAL_TO_UNIX) + ")"
-        + " (swimmy.shell::tick_age_secs . 7) (swimmy.shell::total_trades . 37)"
-        + " (swimmy.shell::warmup_progress . 74) (swimmy.shell::warmup_complete)"
-        + " (swimmy.shell::last_updated . #A((19) base-char . \"" + stamp + "\")))");
+    write(".opus/live_status.sexp", EngineLiveStatus.writtenAt(t));
   }
 
   /** A backtest cache in the engine's shape whose newest entry is from {@code t}. */

@@ -97,6 +97,7 @@ class SystemdNotifyIT {
         "home: .",
         "notifier:",
         "  bind: tcp://127.0.0.1:" + LoopbackPorts.free(),
+        "  http-listen: 127.0.0.1:" + LoopbackPorts.free(),
         "admin:",
         "  listen: 127.0.0.1:" + LoopbackPorts.free(),
         ""));

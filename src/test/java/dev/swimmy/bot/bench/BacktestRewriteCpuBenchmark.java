@@ -55,6 +55,7 @@ public final class BacktestRewriteCpuBenchmark {
         "home: " + home,
         "notifier:",
         "  bind: tcp://127.0.0.1:" + LoopbackPorts.free(),
+        "  http-listen: 127.0.0.1:" + LoopbackPorts.free(),
         "admin:",
         "  listen: 127.0.0.1:" + admin,
         ""));
