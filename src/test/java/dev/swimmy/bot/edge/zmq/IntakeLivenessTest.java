@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +39,14 @@ class IntakeLivenessTest {
       synchronized (relay.spool()) {
         // Separate frames, separate batches: one stuck in commit, two queued, then the PULL loop
         // blocks handing off the next. Bounded: 100 frames at most.
-        for (int i = 0; i < 100 && !wedged(relay, "PULL loop"); i++) {
-          engine.send(envelope("1001", "stuck-" + i, "frame " + i));
-          Thread.sleep(100);
-        }
+        AtomicInteger sent = new AtomicInteger();
+        await().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(30)).until(() -> {
+          int i = sent.getAndIncrement();
+          if (i < 100) {
+            engine.send(envelope("1001", "stuck-" + i, "frame " + i));
+          }
+          return wedged(relay, "PULL loop");
+        });
         assertThat(wedged(relay, "PULL loop")).as("PULL loop stopped turning").isTrue();
         Pulse.Busy writer = (Pulse.Busy) relay.pulses().stream()
             .filter(p -> p.part().equals("spool writer")).findFirst().orElseThrow();
