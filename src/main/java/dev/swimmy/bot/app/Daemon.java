@@ -149,7 +149,7 @@ public final class Daemon implements AutoCloseable {
     laneTimer = ExecutorScheduler.realTime();
     WebhookLanes lanes = new WebhookLanes(relay.spool(),
         HttpWebhookSink.forDiscord(config.discord().apiBaseUrl()), alerts, new SenderMetrics(registry),
-        SenderSettings.defaults(n.maxAge(), n.latencySlo()), clock, laneTimer,
+        SenderSettings.defaults(n.maxAge()), clock, laneTimer,
         new SplittableRandom());
     lanesRef.set(lanes);
     this.lanes = lanes;

@@ -89,7 +89,7 @@ public final class SenderBenchmark {
   }
 
   private static SenderSettings settings(boolean coalesce) {
-    return SenderSettings.defaults(Duration.ofHours(1), Duration.ofMinutes(1)).withCoalesce(coalesce)
+    return SenderSettings.defaults(Duration.ofHours(1)).withCoalesce(coalesce)
         .withPollInterval(Duration.ofMillis(20));
   }
 

@@ -3,8 +3,7 @@ package dev.swimmy.bot.edge.webhook;
 import java.time.Duration;
 
 /**
- * How the webhook lanes behave. {@code maxAge} and {@code latencySlo} come from {@code notifier.*}
- * in the config; the rest have defaults chosen for Discord's limits.
+ * How the webhook lanes behave. {@code maxAge} comes from {@code notifier.max-age} in the config; the rest have defaults chosen for Discord's limits.
  *
  * @param maxConcurrentRequests HTTP requests in flight over all webhooks at once
  * @param claimBatch messages a lane claims ahead (10: enough to fill one coalesced request)
@@ -12,11 +11,9 @@ import java.time.Duration;
  * @param invalidRequestLimit stop sending at this many 401/403/429 in 10 minutes (Discord bans at 10,000)
  * @param rateLimitMargin extra wait after a bucket's announced reset, against clock granularity
  * @param pollInterval how often the spool is asked for webhooks with pending work (besides {@code wake()})
- * @param sloQuiet how long latency must stay under the SLO before the breach alert clears
  */
 public record SenderSettings(
     Duration maxAge,
-    Duration latencySlo,
     int maxConcurrentRequests,
     int claimBatch,
     boolean coalesce,
@@ -25,27 +22,26 @@ public record SenderSettings(
     int invalidRequestLimit,
     Duration rateLimitMargin,
     Duration pollInterval,
-    Duration sloQuiet,
     int digestMax) {
 
-  public static SenderSettings defaults(Duration maxAge, Duration latencySlo) {
-    return new SenderSettings(maxAge, latencySlo, 8, 10, true, Duration.ofSeconds(1),
+  public static SenderSettings defaults(Duration maxAge) {
+    return new SenderSettings(maxAge, 8, 10, true, Duration.ofSeconds(1),
         Duration.ofMinutes(1), 1_000, Duration.ofMillis(5), Duration.ofMillis(250),
-        Duration.ofMinutes(5), 5_000);
+        5_000);
   }
 
   public SenderSettings withCoalesce(boolean on) {
-    return new SenderSettings(maxAge, latencySlo, maxConcurrentRequests, claimBatch, on, backoffBase,
-        backoffCap, invalidRequestLimit, rateLimitMargin, pollInterval, sloQuiet, digestMax);
+    return new SenderSettings(maxAge, maxConcurrentRequests, claimBatch, on, backoffBase,
+        backoffCap, invalidRequestLimit, rateLimitMargin, pollInterval, digestMax);
   }
 
   public SenderSettings withPollInterval(Duration d) {
-    return new SenderSettings(maxAge, latencySlo, maxConcurrentRequests, claimBatch, coalesce, backoffBase,
-        backoffCap, invalidRequestLimit, rateLimitMargin, d, sloQuiet, digestMax);
+    return new SenderSettings(maxAge, maxConcurrentRequests, claimBatch, coalesce, backoffBase,
+        backoffCap, invalidRequestLimit, rateLimitMargin, d, digestMax);
   }
 
   public SenderSettings withInvalidRequestLimit(int limit) {
-    return new SenderSettings(maxAge, latencySlo, maxConcurrentRequests, claimBatch, coalesce, backoffBase,
-        backoffCap, limit, rateLimitMargin, pollInterval, sloQuiet, digestMax);
+    return new SenderSettings(maxAge, maxConcurrentRequests, claimBatch, coalesce, backoffBase,
+        backoffCap, limit, rateLimitMargin, pollInterval, digestMax);
   }
 }

@@ -112,7 +112,7 @@ class AlertsAcrossRestartTest {
       alerts = new AdminAlerts(health, noSources(), route, new SqliteEpisodeStore(spool), clock, Duration.ofHours(1));
       lanes = new WebhookLanes(spool, new HttpWebhookSink(URI.create(fake.apiBaseUrl()), Duration.ofSeconds(2),
           Duration.ofSeconds(5)), alerts, new SenderMetrics(new SimpleMeterRegistry()),
-          SenderSettings.defaults(Duration.ofMinutes(2), Duration.ofMinutes(1)).withPollInterval(Duration.ofMillis(50)),
+          SenderSettings.defaults(Duration.ofMinutes(2)).withPollInterval(Duration.ofMillis(50)),
           clock, ExecutorScheduler.realTime(), new SplittableRandom(1));
       lanesRef.set(lanes);
       alerts.start();

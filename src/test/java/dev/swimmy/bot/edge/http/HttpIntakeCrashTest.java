@@ -72,7 +72,7 @@ class HttpIntakeCrashTest {
           new SimpleMeterRegistry())) {
         WebhookLanes lanes = new WebhookLanes(relay.spool(), HttpWebhookSink.forDiscord(URI.create(discord.apiBaseUrl())),
             new dev.swimmy.bot.testing.RecordingAlerts(), new SenderMetrics(new SimpleMeterRegistry()),
-            SenderSettings.defaults(Duration.ofMinutes(30), Duration.ofMinutes(1)), Clock.systemUTC(),
+            SenderSettings.defaults(Duration.ofMinutes(30)), Clock.systemUTC(),
             ExecutorScheduler.realTime(), new SplittableRandom(1));
         lanes.start();
         try {

@@ -166,7 +166,7 @@ class FullDiskLanesTest {
   private void startLanes() {
     HttpWebhookSink sink = new HttpWebhookSink(URI.create(discord.apiBaseUrl()), Duration.ofSeconds(2),
         Duration.ofSeconds(5));
-    SenderSettings settings = SenderSettings.defaults(Duration.ofHours(1), Duration.ofHours(1))
+    SenderSettings settings = SenderSettings.defaults(Duration.ofHours(1))
         .withPollInterval(Duration.ofMillis(200));
     lanes = new WebhookLanes(spool, sink, new RecordingAlerts(), new SenderMetrics(new SimpleMeterRegistry()),
         settings, clock, new ExecutorScheduler(SPEED), new SplittableRandom(42));

@@ -27,7 +27,7 @@ final class LaneRig implements AutoCloseable {
   final RecordingAlerts alerts = new RecordingAlerts();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final SenderMetrics metrics = new SenderMetrics(registry);
-  SenderSettings settings = SenderSettings.defaults(Duration.ofMinutes(2), Duration.ofMinutes(1))
+  SenderSettings settings = SenderSettings.defaults(Duration.ofMinutes(2))
       .withPollInterval(Duration.ofMillis(20));
   Duration requestTimeout = Duration.ofSeconds(5);
   /** Wraps the real HTTP sink, e.g. to hold a request at a known point. */
