@@ -60,6 +60,11 @@ final class SettingsReader {
     return DEFAULTS_TREE.deepCopy();
   }
 
+  /** Settings without a token or webhook as a YAML tree, for tests that compare key by key. */
+  static JsonNode tree(Settings settings) {
+    return YAML.valueToTree(settings);
+  }
+
   /** YAML text as this reader parses it (for tests that read YAML from elsewhere). */
   static JsonNode parse(String yaml) throws JsonProcessingException {
     return YAML.readTree(yaml);
