@@ -115,7 +115,7 @@ final class SettingsReader {
    * list, {@code routes}, {@code market-hours: always}) replaces the default; an empty value keeps
    * it. Keys the defaults lack are kept, so binding reports them as unknown.
    */
-  static JsonNode overlay(JsonNode defaults, JsonNode file) {
+  private static JsonNode overlay(JsonNode defaults, JsonNode file) {
     if (file == null || file.isNull()) {
       return defaults;
     }

@@ -36,16 +36,6 @@ class MarketHoursConfigTest {
   }
 
   @Test
-  void theBundledConfig_saysTheDefaults() throws IOException {
-    Config.Status bundled = ConfigLoader.load(Path.of("config/swimmy-bot.yaml"), Map.of()).status();
-    Config.Status defaults = load("").status();
-    assertThat(bundled.marketHours()).hasToString(defaults.marketHours().toString());
-    assertThat(bundled.systemMetrics().required()).isEqualTo(defaults.systemMetrics().required());
-    assertThat(bundled.backtestCache()).usingRecursiveComparison().ignoringFields("path")
-        .isEqualTo(defaults.backtestCache());
-  }
-
-  @Test
   void always_switchesTheCalendarOff() throws IOException {
     assertThat(load("status:\n  market-hours: always\n").status().marketHours().isAlways()).isTrue();
   }
