@@ -19,6 +19,7 @@ import dev.swimmy.bot.edge.discord.AlertRoute;
 import dev.swimmy.bot.edge.discord.DiscordBot;
 import dev.swimmy.bot.edge.discord.JdaDiscordBot;
 import dev.swimmy.bot.edge.discord.WebhookAlertSink;
+import dev.swimmy.bot.edge.files.PanelIdFile;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -136,7 +137,7 @@ public final class DiscordWiring {
     }
     JdaDiscordBot.Settings settings = new JdaDiscordBot.Settings(
         d.token().get(), d.apiBaseUrl(), d.guildId(), d.panelChannelId(), d.panelInterval(),
-        d.alertsChannelId(), config.home().resolve("data/panel_message_id"), PANEL_CHECK_EVERY);
+        d.alertsChannelId(), new PanelIdFile(config.home().resolve("data/panel_message_id")), PANEL_CHECK_EVERY);
     return Optional.of(new JdaDiscordBot(settings, views, relay, deadLetters, clock));
   }
 

@@ -9,6 +9,7 @@ import dev.swimmy.bot.core.render.Field;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.edge.discord.JdaDiscordBot;
+import dev.swimmy.bot.edge.files.PanelIdFile;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeGuild;
 import dev.swimmy.bot.testing.InjectedInteraction;
@@ -99,7 +100,7 @@ public final class InteractionLatencyBenchmark {
   static JdaDiscordBot.Settings settings(FakeDiscord fake, Path data) {
     return new JdaDiscordBot.Settings(new Secret(fake.botToken()), URI.create(fake.apiBaseUrl()),
         OptionalLong.of(Long.parseLong(FakeGuild.GUILD_ID)), OptionalLong.empty(), Duration.ofMinutes(1),
-        OptionalLong.empty(), data.resolve("panel_message_id"), Duration.ofHours(1));
+        OptionalLong.empty(), new PanelIdFile(data.resolve("panel_message_id")), Duration.ofHours(1));
   }
 
   static NotifierHealth health() {

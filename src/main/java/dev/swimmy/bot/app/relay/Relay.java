@@ -124,7 +124,7 @@ public final class Relay implements AutoCloseable {
 
   /** Where the lanes report Discord's final answers, for {@code ?wait=true} callers. */
   public WebhookLanes.DeliveryObserver deliveryObserver() {
-    return http.map(HttpIntake::observer).orElse((ids, status, body) -> {});
+    return http.<WebhookLanes.DeliveryObserver>map(h -> h::answered).orElse((ids, status, body) -> {});
   }
 
   public Spool spool() {

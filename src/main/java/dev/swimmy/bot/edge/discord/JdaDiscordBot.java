@@ -5,11 +5,11 @@ import dev.swimmy.bot.core.discord.AlertDestination;
 import dev.swimmy.bot.core.discord.BotCommands;
 import dev.swimmy.bot.core.discord.CommandHandler;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
+import dev.swimmy.bot.core.discord.PanelIdStore;
 import dev.swimmy.bot.core.discord.PanelPolicy;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -60,6 +60,7 @@ public final class JdaDiscordBot implements DiscordBot {
    * What the bot needs from the configuration ({@code discord.*}).
    *
    * @param panelIdFile where the panel's message id is kept, e.g. {@code <home>/data/panel_message_id}
+   *     ({@code edge.files.PanelIdFile})
    * @param panelCheckEvery how often the panel re-renders to look for changes (edits stay paced by
    *     {@code panelInterval}, except on a state change)
    */
@@ -70,7 +71,7 @@ public final class JdaDiscordBot implements DiscordBot {
       OptionalLong panelChannelId,
       Duration panelInterval,
       OptionalLong alertsChannelId,
-      Path panelIdFile,
+      PanelIdStore panelIdFile,
       Duration panelCheckEvery) {}
 
   private final Settings settings;

@@ -1,5 +1,6 @@
 package dev.swimmy.bot.edge.discord;
 
+import dev.swimmy.bot.core.discord.PanelIdStore;
 import dev.swimmy.bot.core.discord.PanelPolicy;
 import dev.swimmy.bot.core.discord.PanelPolicy.Action;
 import dev.swimmy.bot.core.discord.PanelPolicy.Edit;
@@ -13,17 +14,14 @@ import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.edge.discord.PanelChannel.PanelException;
-import dev.swimmy.bot.edge.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * each {@link #tick()}. Ticks run on the bot's {@code swimmy-panel} thread, every few seconds and
  * at once on {@link JdaDiscordBot#refreshPanel()}; the policy makes most of them no-ops.
  *
- * <p>Contract for the id file ({@code data/panel_message_id}, written with {@link AtomicFiles}):
- * it is written after Discord confirmed a new panel and before an old one is deleted, so a crash
+ * <p>Contract for the saved id ({@link PanelIdStore}, {@code data/panel_message_id}): it is
+ * saved after Discord confirmed a new panel and before an old one is deleted, so a crash
  * leaves it naming a panel that exists or one that was just deleted (which the next start finds
  * by 10008 and replaces). It never names nothing while a panel exists, so restarts do not pile up
  * panels.
@@ -45,17 +43,18 @@ final class PanelPublisher {
   private final StatusViews views;
   private final PanelChannel channel;
   private final PanelPolicy policy;
-  private final Path idFile;
+  private final PanelIdStore ids;
   private final Clock clock;
   private Memory memory;
 
-  PanelPublisher(StatusViews views, PanelChannel channel, PanelPolicy policy, Path idFile, Clock clock) {
+  PanelPublisher(StatusViews views, PanelChannel channel, PanelPolicy policy, PanelIdStore ids, Clock clock) {
     this.views = views;
     this.channel = channel;
     this.policy = policy;
-    this.idFile = idFile;
+    this.ids = ids;
     this.clock = clock;
-    this.memory = restore(idFile);
+    OptionalLong saved = ids.load();
+    this.memory = saved.isPresent() ? Memory.restored(saved.getAsLong()) : Memory.none();
   }
 
   /** Renders the overview and writes the panel if the policy says so; never throws. */
@@ -111,9 +110,9 @@ final class PanelPublisher {
   private void remember(long id, Rendered r, Instant now) {
     memory = memory.written(id, r, now);
     try {
-      AtomicFiles.write(idFile, (id + "\n").getBytes(StandardCharsets.US_ASCII));
+      ids.save(id);
     } catch (IOException e) {
-      log.error("could not save the panel message id to {}; a restart will post a second panel", idFile, e);
+      log.error("could not save the panel message id to {}; a restart will post a second panel", ids, e);
     }
   }
 
@@ -139,18 +138,6 @@ final class PanelPublisher {
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
-
-  private static Memory restore(Path idFile) {
-    try {
-      String text = Files.readString(idFile, StandardCharsets.US_ASCII).strip();
-      return Memory.restored(Long.parseLong(text));
-    } catch (NoSuchFileException e) {
-      return Memory.none();
-    } catch (IOException | NumberFormatException e) {
-      log.warn("ignoring unreadable panel id file {}: {}", idFile, e.toString());
-      return Memory.none();
     }
   }
 }

@@ -1,12 +1,12 @@
 package dev.swimmy.bot.edge.files;
 
 import dev.swimmy.bot.core.relay.NotifierFigures;
+import dev.swimmy.bot.core.relay.RelayMeters;
 import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.Spool.SpoolStats;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.core.sexp.SexpWriter;
-import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,13 +33,13 @@ public final class NotifierMetricsFile implements AutoCloseable {
 
   private final Path file;
   private final Spool spool;
-  private final RelayMetrics metrics;
+  private final RelayMeters metrics;
   private final Supplier<SenderHealth> sender;
   private final Clock clock;
   private volatile SpoolStats lastStats = new SpoolStats(0, 0, 0, 0, Optional.empty());
   private ScheduledExecutorService scheduler;
 
-  public NotifierMetricsFile(Path file, Spool spool, RelayMetrics metrics, Supplier<SenderHealth> sender,
+  public NotifierMetricsFile(Path file, Spool spool, RelayMeters metrics, Supplier<SenderHealth> sender,
       Clock clock) {
     this.file = file;
     this.spool = spool;

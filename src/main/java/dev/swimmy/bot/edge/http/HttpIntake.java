@@ -8,15 +8,14 @@ import dev.swimmy.bot.core.Secret;
 import dev.swimmy.bot.core.relay.Attachment;
 import dev.swimmy.bot.core.relay.DiscordBodyRules;
 import dev.swimmy.bot.core.relay.DiscordBodyRules.Refusal;
+import dev.swimmy.bot.core.relay.GroupCommit;
 import dev.swimmy.bot.core.relay.Intake;
 import dev.swimmy.bot.core.relay.RejectReason;
+import dev.swimmy.bot.core.relay.RelayMeters;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.core.relay.WebhookAddress;
 import dev.swimmy.bot.core.relay.WebhookCall;
-import dev.swimmy.bot.edge.metrics.RelayMetrics;
-import dev.swimmy.bot.edge.webhook.WebhookLanes;
-import dev.swimmy.bot.edge.zmq.SpoolWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>204</b> only after the message (with its files) is committed to the spool, through the
- *       ZeroMQ intake's {@link SpoolWriter} so concurrent requests share one fsync. A kill after the
+ *       ZeroMQ intake's {@link GroupCommit} so concurrent requests share one fsync. A kill after the
  *       204 loses nothing ({@code HttpIntakeCrashTest}); a kill before it loses a request whose
  *       caller had no answer and may retry.
  *   <li>{@code ?wait=true}: the answer waits for Discord's (its status and body, the message
@@ -108,9 +107,9 @@ public final class HttpIntake implements AutoCloseable {
   public record Settings(String host, int port, Duration waitMax, int queueMax, int maxBodyBytes) {}
 
   private final Settings settings;
-  private final SpoolWriter writer;
+  private final GroupCommit writer;
   private final Spool spool;
-  private final RelayMetrics metrics;
+  private final RelayMeters metrics;
   private final Clock clock;
   private final DeliveryWaiters waiters = new DeliveryWaiters();
   private HttpServer server;
@@ -118,7 +117,7 @@ public final class HttpIntake implements AutoCloseable {
   private ExecutorService replies;
   private final Semaphore discordWaits = new Semaphore(WAITING_MAX);
 
-  public HttpIntake(Settings settings, SpoolWriter writer, Spool spool, RelayMetrics metrics, Clock clock) {
+  public HttpIntake(Settings settings, GroupCommit writer, Spool spool, RelayMeters metrics, Clock clock) {
     this.settings = settings;
     this.writer = writer;
     this.spool = spool;
@@ -163,9 +162,12 @@ public final class HttpIntake implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** What the webhook lanes tell about final answers; feeds the {@code ?wait=true} callers. */
-  public WebhookLanes.DeliveryObserver observer() {
-    return waiters::answered;
+  /**
+   * Discord's final answer for a request the webhook lanes sent (the spool ids it carried, its
+   * status and body); feeds the {@code ?wait=true} callers.
+   */
+  public void answered(List<Long> ids, int status, String body) {
+    waiters.answered(ids, status, body);
   }
 
   /**
@@ -256,7 +258,7 @@ public final class HttpIntake implements AutoCloseable {
     }
     CompletableFuture<Long> committed = new CompletableFuture<>();
     CompletableFuture<DeliveryWaiters.Reply> reply = new CompletableFuture<>();
-    boolean taken = writer.submit(accepted.notification(), new SpoolWriter.Completion() {
+    boolean taken = writer.submit(accepted.notification(), new GroupCommit.Completion() {
       @Override
       public void committed(long id) {
         if (wait && id > 0) {

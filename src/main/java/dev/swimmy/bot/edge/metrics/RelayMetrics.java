@@ -3,6 +3,7 @@ package dev.swimmy.bot.edge.metrics;
 import dev.swimmy.bot.core.relay.Intake;
 import dev.swimmy.bot.core.relay.NotifierFigures;
 import dev.swimmy.bot.core.relay.RejectReason;
+import dev.swimmy.bot.core.relay.RelayMeters;
 import dev.swimmy.bot.core.relay.Spool.SpoolStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * retries, rate limits, delivery errors and latency belong to the sender's {@code
  * edge.webhook.SenderMetrics}. The figures mean what {@link NotifierFigures} defines. Thread-safe.
  */
-public final class RelayMetrics {
+public final class RelayMetrics implements RelayMeters {
   private final Map<Intake, Counter> queued = new EnumMap<>(Intake.class);
   private final Counter dropped;
   private final Counter dedupeSuppressed;

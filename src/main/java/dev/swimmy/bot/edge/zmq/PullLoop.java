@@ -8,8 +8,8 @@ import dev.swimmy.bot.core.relay.EnvelopeDecoder;
 import dev.swimmy.bot.core.relay.IntakeWatchdog;
 import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.RejectReason;
+import dev.swimmy.bot.core.relay.RelayMeters;
 import dev.swimmy.bot.core.relay.Spool;
-import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +61,7 @@ public final class PullLoop implements AutoCloseable {
   private final Settings settings;
   private final EnvelopeDecoder decoder;
   private final SpoolWriter writer;
-  private final RelayMetrics metrics;
+  private final RelayMeters metrics;
   private final AlertSink alerts;
   private final Clock clock;
   private final IntakeWatchdog watchdog;
@@ -75,7 +75,7 @@ public final class PullLoop implements AutoCloseable {
   private Instant lastProof;
   private long lastRejectLog;
 
-  public PullLoop(Settings settings, EnvelopeDecoder decoder, Spool spool, RelayMetrics metrics, AlertSink alerts,
+  public PullLoop(Settings settings, EnvelopeDecoder decoder, Spool spool, RelayMeters metrics, AlertSink alerts,
       Clock clock, IntakeListener listener) {
     this.settings = settings;
     this.decoder = decoder;

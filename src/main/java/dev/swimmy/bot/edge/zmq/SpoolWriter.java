@@ -1,13 +1,14 @@
 package dev.swimmy.bot.edge.zmq;
 
 import dev.swimmy.bot.core.health.Pulse;
+import dev.swimmy.bot.core.relay.GroupCommit;
 import dev.swimmy.bot.core.relay.Intake;
 import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.RejectReason;
+import dev.swimmy.bot.core.relay.RelayMeters;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.Spool.CommitOutcome;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
-import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * time, past that {@code submit} refuses (the caller answers 503). A request is never acknowledged
  * before its commit, so a kill loses only requests whose callers have not had their answer.
  */
-public final class SpoolWriter {
+public final class SpoolWriter implements GroupCommit {
   private static final Logger LOG = LoggerFactory.getLogger(SpoolWriter.class);
   static final int HANDOFF_BATCHES = 2;
   /** A commit running longer than this is wedged (SQLite's busy wait and an fsync take seconds). */
@@ -48,7 +49,7 @@ public final class SpoolWriter {
   private static final Batch END = new Batch(new ArrayList<>(), null);
 
   private final Spool spool;
-  private final RelayMetrics metrics;
+  private final RelayMeters metrics;
   private final IntakeListener listener;
   private final Clock clock;
   private final int commitMax;
@@ -59,19 +60,10 @@ public final class SpoolWriter {
   private volatile Instant busySince;
   private boolean started;
 
-  /** Told on {@code swimmy-spool-writer} once a submitted request is committed, or could not be. */
-  public interface Completion {
-    /** Committed: {@code id} is its spool id, or 0 when it was a duplicate (or the spool cannot tell). */
-    void committed(long id);
-
-    /** The spool could not commit it: it is not queued. */
-    void failed();
-  }
-
   /** Notifications to commit together, and who to tell (null: a ZeroMQ batch). */
   private record Batch(List<Notification> items, Completion completion) {}
 
-  public SpoolWriter(Spool spool, RelayMetrics metrics, IntakeListener listener, Clock clock, int commitMax) {
+  public SpoolWriter(Spool spool, RelayMeters metrics, IntakeListener listener, Clock clock, int commitMax) {
     this.spool = spool;
     this.metrics = metrics;
     this.listener = listener;
@@ -104,6 +96,7 @@ public final class SpoolWriter {
    * Queues one request's notification for the next commit; {@code done} is told after it. Returns
    * false, telling nobody, when {@link #REQUESTS_MAX} requests already wait or the writer stopped.
    */
+  @Override
   public boolean submit(Notification notification, Completion done) {
     return thread.isAlive() && handoff.offer(new Batch(List.of(notification), done));
   }

@@ -11,6 +11,7 @@ import dev.swimmy.bot.core.render.Field;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
+import dev.swimmy.bot.edge.files.PanelIdFile;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeGuild;
 import java.net.URI;
@@ -41,7 +42,7 @@ final class BotFixtures {
         panel ? OptionalLong.of(CHANNEL) : OptionalLong.empty(),
         Duration.ofMinutes(1),
         OptionalLong.of(CHANNEL),
-        dataDir.resolve("panel_message_id"),
+        new PanelIdFile(dataDir.resolve("panel_message_id")),
         Duration.ofHours(1));
   }
 
