@@ -386,6 +386,7 @@ public abstract class SpoolContract {
     assertThat(spool.isDead("1")).isTrue();
     assertThat(spool.deadWebhooks()).containsExactly(new DeadWebhook("1", "404 Unknown Webhook", T0));
     assertThat(spool.webhooksWithPending()).containsExactly("2");
+    assertThat(spool.claim("1", 10)).isEmpty();
     spool.commit(List.of(to("1", "e", now())), now());
     assertThat(spool.deadLetters(10)).hasSize(4);
 
