@@ -57,8 +57,8 @@ import org.slf4j.LoggerFactory;
  *       survives restarts ({@code SpoolContract.dedupe_survivesARestart}). Duplicates are decided
  *       against an in-memory {@link DedupeWindow} loaded from those rows on open; a batch's keys
  *       join it only after its COMMIT returned, so a rolled-back batch claims nothing. The window
- *       holds at most {@link SpoolPolicy#DEDUPE_KEYS_MAX} keys (evict-oldest; past that a repeat of the oldest
- *       messages within the window would be queued again).
+ *       holds at most {@link SpoolPolicy#DEDUPE_KEYS_MAX} keys (evict-oldest; past that a repeat of
+ *       the oldest messages within the window would be queued again).
  *   <li><b>Cannot write</b> (disk full, read-only, I/O error): the transaction is rolled back, the
  *       method throws {@link SpoolUnavailableException}, the failure is counted and logged at most
  *       once a minute; nothing changed. Proven by {@code SqliteSpoolTest} with a page limit.
