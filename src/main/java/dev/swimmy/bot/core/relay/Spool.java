@@ -11,17 +11,22 @@ import java.util.Set;
  * a lane), delivered (pruned later) or dead letter. Opening a spool returns anything left in flight
  * by a crash to pending, so the only duplicates a crash can cause are sends that were in flight.
  *
- * <p>Implementations: {@code edge.spool.SqliteSpool} (WAL, synchronous=FULL) in production; an
- * in-memory one in the test tree. Methods may be called from several threads; a write that
- * cannot be made durable throws {@link SpoolUnavailableException} and changes nothing.
+ * <p>What a commit does with each notification (duplicate, pending, or a dead letter of a dead
+ * webhook) and which pending messages overflow drops is decided by {@link SpoolPolicy}, which every
+ * implementation asks. Implementations: {@code edge.spool.SqliteSpool} (WAL, synchronous=FULL) in
+ * production; an in-memory one in the test tree; {@code SpoolContract} in the test tree holds both to
+ * this contract. Methods may be called from several threads; a write that cannot be made durable
+ * throws {@link SpoolUnavailableException} and changes nothing.
  */
 public interface Spool extends AutoCloseable {
 
   /**
-   * Commits a batch in one transaction, in order. Each notification is either queued, or a
-   * duplicate (same engine id ever seen within the dedupe window, or the same webhook and
-   * canonical payload within the window) and not stored. When more than {@code queueMax} would be
-   * pending, the oldest pending ones are dropped (and counted in the outcome).
+   * Commits a batch in one transaction, in order. Each notification is either stored, or a
+   * duplicate (same engine id seen within the dedupe window, or the same webhook and canonical
+   * payload within the window; see {@link SpoolPolicy#dedupeKeys}) and not stored. A stored one is
+   * pending, or a dead letter at once when its webhook is marked dead. When more than {@code
+   * queueMax} would be pending, the oldest pending ZeroMQ ones are dropped (and counted in the
+   * outcome; {@link SpoolPolicy#dropOldest}). A dropped message's keys stay in the window.
    */
   CommitOutcome commit(List<Notification> batch, Instant now) throws SpoolUnavailableException;
 
@@ -50,19 +55,29 @@ public interface Spool extends AutoCloseable {
   /** Claims up to {@code max} oldest pending messages of one webhook, in order, as in flight. */
   List<SpooledMessage> claim(String webhookId, int max) throws SpoolUnavailableException;
 
-  /** Marks in-flight messages delivered (Discord answered 2xx). */
+  /** Marks in-flight messages delivered (Discord answered 2xx); ids not in flight are left as they are. */
   void delivered(List<Long> ids, Instant at) throws SpoolUnavailableException;
 
-  /** Returns in-flight messages to pending, ahead of newer ones, counting one more attempt. */
+  /**
+   * Returns in-flight messages to pending, ahead of newer ones, counting one more attempt; ids not in
+   * flight are left as they are.
+   */
   void release(List<Long> ids) throws SpoolUnavailableException;
 
-  /** Moves messages to dead letters, keeping the reason (e.g. Discord's 400 error body). */
+  /**
+   * Moves pending or in-flight messages to dead letters, keeping the reason (e.g. Discord's 400 error
+   * body); a delivered message stays delivered.
+   */
   void deadLetter(List<Long> ids, String reason, Instant at) throws SpoolUnavailableException;
 
-  /** Marks a webhook dead (kept across restarts) and moves all its pending messages to dead letters. */
+  /**
+   * Marks a webhook dead (kept across restarts) and moves its pending messages to dead letters;
+   * returns how many. In-flight ones are left to their lane. Marking it again keeps its {@code since}
+   * and takes the new reason.
+   */
   int markWebhookDead(String webhookId, String reason, Instant at) throws SpoolUnavailableException;
 
-  /** Dead webhooks with why and since when. */
+  /** Dead webhooks with why and since when, longest dead first. */
   List<DeadWebhook> deadWebhooks() throws SpoolUnavailableException;
 
   /**
@@ -74,7 +89,7 @@ public interface Spool extends AutoCloseable {
   /** Deletes dead letters (of one webhook, or all when empty); returns how many. */
   int purgeDeadLetters(Optional<String> webhookId) throws SpoolUnavailableException;
 
-  /** Dead letters, oldest first, at most {@code max}. */
+  /** Dead letters, oldest first (in spool id order), at most {@code max}. */
   List<DeadLetter> deadLetters(int max) throws SpoolUnavailableException;
 
   /** Counts for metrics and {@code /notifier}. */
@@ -83,7 +98,10 @@ public interface Spool extends AutoCloseable {
   @Override
   void close();
 
-  /** What a commit did. */
+  /**
+   * What a commit did: {@code queued} notifications stored (pending, or dead letters of a dead
+   * webhook), {@code duplicates} not stored, and {@code dropped} pending messages overflow removed.
+   */
   record CommitOutcome(int queued, int duplicates, int dropped) {}
 
   /** A commit's outcome and the spool id of each notification ({@code 0}: a duplicate). */
@@ -99,6 +117,9 @@ public interface Spool extends AutoCloseable {
   /** A message that will not be sent unless an admin requeues it. */
   record DeadLetter(long id, String webhookId, String reason, Instant createdAt, Instant deadAt) {}
 
-  /** Queue figures; {@code oldestPending} is empty when nothing is pending. */
+  /**
+   * Queue figures; {@code oldestPending} is the earliest {@link Notification#createdAt} of the pending
+   * messages (in-flight ones not counted), empty when nothing is pending.
+   */
   record SpoolStats(int pending, int inFlight, int deadLetters, int deadWebhooks, Optional<Instant> oldestPending) {}
 }

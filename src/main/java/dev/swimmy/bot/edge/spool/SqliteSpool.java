@@ -6,6 +6,8 @@ import dev.swimmy.bot.core.relay.Intake;
 import dev.swimmy.bot.core.relay.MessageExtras;
 import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.Spool;
+import dev.swimmy.bot.core.relay.SpoolPolicy;
+import dev.swimmy.bot.core.relay.SpoolPolicy.Placement;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.core.relay.SpooledMessage;
 import dev.swimmy.bot.core.relay.WebhookAddress;
@@ -49,31 +51,33 @@ import org.slf4j.LoggerFactory;
  *       mark and the kernel's socket buffer; see {@code PullLoop} and {@code SpoolWriter}). Proven by {@code RelayCrashTest} (SIGKILL of a child JVM mid-burst).
  *   <li><b>Crash with messages in flight:</b> opening the spool returns them to pending, so they
  *       are sent again: the only duplicates a crash can cause. Proven by {@code
- *       SqliteSpoolTest.inFlightMessages_arePendingAgainAfterReopen}.
+ *       SpoolContract.inFlightMessages_arePendingAgainAfterARestart}, run on a real file by {@code
+ *       SqliteSpoolContractTest}.
  *   <li><b>Dedupe keys</b> are rows appended in the same transaction as the message, so dedupe
- *       survives restarts ({@code SqliteSpoolTest.dedupe_survivesARestart}). Duplicates are decided
+ *       survives restarts ({@code SpoolContract.dedupe_survivesARestart}). Duplicates are decided
  *       against an in-memory {@link DedupeWindow} loaded from those rows on open; a batch's keys
  *       join it only after its COMMIT returned, so a rolled-back batch claims nothing. The window
- *       holds at most {@link #DEDUPE_KEYS_MAX} keys (evict-oldest; past that a repeat of the oldest
- *       messages within the window would be queued again).
+ *       holds at most {@link SpoolPolicy#DEDUPE_KEYS_MAX} keys (evict-oldest; past that a repeat of
+ *       the oldest messages within the window would be queued again).
  *   <li><b>Cannot write</b> (disk full, read-only, I/O error): the transaction is rolled back, the
  *       method throws {@link SpoolUnavailableException}, the failure is counted and logged at most
  *       once a minute; nothing changed. Proven by {@code SqliteSpoolTest} with a page limit.
  * </ul>
  *
+ * <p>What a commit does (the dedupe keys, where a message to a dead webhook goes, which pending
+ * messages overflow drops) is decided by {@link SpoolPolicy}; this class only stores the outcome,
+ * so it keeps the same contract as the in-memory spool ({@code SpoolContract}).
+ *
  * <p>The file holds webhook tokens, the only place they are stored, so it is created owner-only
  * (0600); SQLite gives its {@code -wal} and {@code -shm} files the same mode. Delivered rows are
  * kept for {@link Settings#deliveredRetention()} and then deleted; dedupe keys past the window
- * likewise. A commit to a webhook already marked dead stores the message as a dead letter, so it
- * can be requeued with the webhook and does not crowd the queue of live webhooks.
+ * likewise.
  */
 public final class SqliteSpool implements Spool {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteSpool.class);
   private static final int SCHEMA_VERSION = 3;
   private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
   private static final Duration LOG_EVERY = Duration.ofMinutes(1);
-  /** Dedupe keys held in memory (two per message with an engine id); about 160 bytes each. */
-  static final int DEDUPE_KEYS_MAX = 200_000;
 
   /** Bounds and retention; {@code maxBytes} 0 means only the disk limits the file. */
   public record Settings(int queueMax, Duration dedupeWindow, Duration deliveredRetention, long maxBytes) {
@@ -90,6 +94,7 @@ public final class SqliteSpool implements Spool {
 
   private final Path file;
   private final Settings settings;
+  private final SpoolPolicy policy;
   private final Clock clock;
   private final Runnable onFailure;
   private final Connection db;
@@ -107,11 +112,12 @@ public final class SqliteSpool implements Spool {
       throws SQLException {
     this.file = file;
     this.settings = settings;
+    this.policy = new SpoolPolicy(settings.queueMax(), settings.dedupeWindow());
     this.clock = clock;
     this.onFailure = onFailure;
     this.db = db;
     this.sql = new Statements(db);
-    this.dedupe = new DedupeWindow(settings.dedupeWindow(), DEDUPE_KEYS_MAX);
+    this.dedupe = policy.newDedupeWindow();
   }
 
   /**
@@ -181,10 +187,10 @@ public final class SqliteSpool implements Spool {
   }
 
   /**
-   * Commits as {@link #commit} does. Ids of one commit are consecutive (one connection, one
-   * transaction, AUTOINCREMENT), so they are read back from {@code last_insert_rowid()}. Past
-   * queue-max the oldest pending ZeroMQ messages are dropped; HTTP messages never are, since the
-   * HTTP intake answers 503 instead of taking a message past queue-max.
+   * Commits as {@link #commit} does, placing and dropping as {@link SpoolPolicy} says. Ids of one
+   * commit are consecutive (one connection, one transaction, AUTOINCREMENT), so they are read back
+   * from {@code last_insert_rowid()}. Duplicates are decided in memory; the keys a batch claims are
+   * written with it and join the window after COMMIT.
    */
   @Override
   public synchronized Committed commitWithIds(List<Notification> batch, Instant now) throws SpoolUnavailableException {
@@ -193,42 +199,26 @@ public final class SqliteSpool implements Spool {
     }
     return write("commit", () -> {
       DedupeWindow.Staged keys = dedupe.stage(now, 2 * batch.size());
-      List<Notification> fresh = new ArrayList<>(batch.size());
-      List<Boolean> toDead = new ArrayList<>(batch.size());
-      int newPending = 0;
-      for (Notification n : batch) {
-        if (isDuplicate(n, keys)) {
-          continue;
-        }
-        boolean dead = deadWebhookIds.contains(n.webhook().id());
-        fresh.add(n);
-        toDead.add(dead);
-        newPending += dead ? 0 : 1;
-      }
-      long lastId = sql.insertMessages(fresh, toDead, now);
+      SpoolPolicy.Plan plan = policy.plan(batch, keys, deadWebhookIds, pending);
+      long lastId = sql.insertMessages(batch, plan.placements(), now);
       sql.insertDedupeKeys(keys.keys(), keys.now());
-      int dropped = Math.max(0, pending + newPending - settings.queueMax());
-      if (dropped > 0) {
-        dropped = sql.dropOldestPending(dropped);
-      }
+      int dropped = plan.excess() == 0 ? 0 : sql.drop(sql.pendingOldestFirst(c -> policy.dropOldest(plan.excess(), c)));
       pruneIfDue(now);
       endTransaction();
       keys.apply();
+      int newPending = (int) plan.placements().stream().filter(p -> p == Placement.PENDING).count();
       pending += newPending - dropped;
-      CommitOutcome outcome = new CommitOutcome(fresh.size(), batch.size() - fresh.size(), dropped);
-      return new Committed(outcome, ids(batch, fresh, lastId));
+      CommitOutcome outcome = new CommitOutcome(plan.stored(), plan.duplicates(), dropped);
+      return new Committed(outcome, ids(plan, lastId));
     });
   }
 
-  /** Each notification's id in batch order: fresh ones got consecutive ids ending at {@code lastId}. */
-  private static List<Long> ids(List<Notification> batch, List<Notification> fresh, long lastId) {
-    List<Long> ids = new ArrayList<>(batch.size());
-    long next = lastId - fresh.size() + 1;
-    int f = 0;
-    for (Notification n : batch) {
-      boolean stored = f < fresh.size() && fresh.get(f) == n;
-      ids.add(stored ? next++ : 0L);
-      f += stored ? 1 : 0;
+  /** Each notification's id in batch order: stored ones got consecutive ids ending at {@code lastId}. */
+  private static List<Long> ids(SpoolPolicy.Plan plan, long lastId) {
+    List<Long> ids = new ArrayList<>(plan.placements().size());
+    long next = lastId - plan.stored() + 1;
+    for (Placement p : plan.placements()) {
+      ids.add(p == Placement.DUPLICATE ? 0L : next++);
     }
     return ids;
   }
@@ -241,14 +231,6 @@ public final class SqliteSpool implements Spool {
   @Override
   public int pendingCount() {
     return pending;
-  }
-
-  /** Decided in memory; the keys a batch claims are written with it and join the window after COMMIT. */
-  private static boolean isDuplicate(Notification n, DedupeWindow.Staged keys) {
-    if (n.engineId().isPresent() && !keys.claim("id:" + n.engineId().get())) {
-      return true;
-    }
-    return !keys.claim("h:" + n.webhook().id() + ":" + n.payloadHash());
   }
 
   private void pruneIfDue(Instant now) throws SQLException {

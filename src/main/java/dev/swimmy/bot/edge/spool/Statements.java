@@ -7,6 +7,8 @@ import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import dev.swimmy.bot.core.relay.Spool.SpoolStats;
+import dev.swimmy.bot.core.relay.SpoolPolicy;
+import dev.swimmy.bot.core.relay.SpoolPolicy.Placement;
 import dev.swimmy.bot.core.relay.SpooledMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +18,11 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The spool's SQL, one method per statement, prepared once on the single connection. */
 final class Statements {
@@ -42,14 +47,18 @@ final class Statements {
   }
 
   /**
-   * Inserts messages in order, one JDBC batch; {@code dead.get(i)} stores message i as a dead letter.
-   * Returns the last id given (the batch's ids are consecutive up to it), and stores the files of
-   * messages that have some under their ids.
+   * Inserts a batch's messages as placed (duplicates skipped), in order, one JDBC batch. Returns the
+   * last id given (the stored ones' ids are consecutive up to it), and stores the files of messages
+   * that have some under their ids.
    */
-  long insertMessages(List<Notification> messages, List<Boolean> dead, Instant now) throws SQLException {
-    for (int i = 0; i < messages.size(); i++) {
-      bindMessage(messages.get(i), dead.get(i), now);
-      insert.addBatch();
+  long insertMessages(List<Notification> batch, List<Placement> placements, Instant now) throws SQLException {
+    List<Notification> messages = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      if (placements.get(i) != Placement.DUPLICATE) {
+        bindMessage(batch.get(i), placements.get(i) == Placement.DEAD_LETTER, now);
+        insert.addBatch();
+        messages.add(batch.get(i));
+      }
     }
     if (messages.isEmpty()) {
       return 0;
@@ -126,7 +135,7 @@ final class Statements {
     insert.setLong(5, n.createdAt().toEpochMilli());
     insert.setLong(6, n.receivedAt().toEpochMilli());
     insert.setString(7, deadWebhook ? "dead" : "pending");
-    insert.setString(8, deadWebhook ? "webhook is dead" : null);
+    insert.setString(8, deadWebhook ? SpoolPolicy.DEAD_WEBHOOK_REASON : null);
     if (deadWebhook) {
       insert.setLong(9, now.toEpochMilli());
     } else {
@@ -137,13 +146,82 @@ final class Statements {
     insert.setInt(12, n.extras().attachments().size());
   }
 
-  /** Drops up to {@code count} oldest pending ZeroMQ messages; returns how many it dropped. */
-  int dropOldestPending(int count) throws SQLException {
+  /**
+   * Hands every pending message, oldest first, to {@code pick} as it reads them (rows are stepped
+   * only as far as {@code pick} iterates), and returns what it picked.
+   */
+  List<Long> pendingOldestFirst(Function<Iterable<SpoolPolicy.Pending>, List<Long>> pick) throws SQLException {
     try (PreparedStatement ps = db.prepareStatement(
-        "DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE state = 'pending' AND intake = 'zmq'"
-            + " ORDER BY id LIMIT ?)")) {
-      ps.setInt(1, count);
-      return ps.executeUpdate();
+            "SELECT id, intake FROM messages WHERE state = 'pending' ORDER BY id");
+        ResultSet rs = ps.executeQuery()) {
+      return pick.apply(() -> new PendingRows(rs));
+    } catch (PendingRows.ReadFailed e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Deletes the pending messages of {@code ids}; returns how many it deleted. */
+  int drop(List<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement ps = db.prepareStatement("DELETE FROM messages WHERE id = ? AND state = 'pending'")) {
+      for (long id : ids) {
+        ps.setLong(1, id);
+        ps.addBatch();
+      }
+      int dropped = 0;
+      for (int n : ps.executeBatch()) {
+        dropped += Math.max(0, n);
+      }
+      return dropped;
+    }
+  }
+
+  /** A result set of {@code (id, intake)} rows read one at a time. */
+  private static final class PendingRows implements Iterator<SpoolPolicy.Pending> {
+    private final ResultSet rs;
+    private Boolean ahead;
+
+    PendingRows(ResultSet rs) {
+      this.rs = rs;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (ahead == null) {
+        try {
+          ahead = rs.next();
+        } catch (SQLException e) {
+          throw new ReadFailed(e);
+        }
+      }
+      return ahead;
+    }
+
+    @Override
+    public SpoolPolicy.Pending next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      ahead = null;
+      try {
+        return new SpoolPolicy.Pending(rs.getLong(1), Intake.ofLabel(rs.getString(2)));
+      } catch (SQLException e) {
+        throw new ReadFailed(e);
+      }
+    }
+
+    /** Carries a read's SQLException out through the policy's loop. */
+    private static final class ReadFailed extends RuntimeException {
+      ReadFailed(SQLException cause) {
+        super(cause);
+      }
+
+      @Override
+      public synchronized SQLException getCause() {
+        return (SQLException) super.getCause();
+      }
     }
   }
 
