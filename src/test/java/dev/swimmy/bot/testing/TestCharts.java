@@ -23,6 +23,10 @@ import javax.imageio.ImageIO;
 public final class TestCharts implements Charts {
   public static final int WIDTH = 480;
   public static final int HEIGHT = 180;
+  /** Line colours, unlike any colour of the bot's embeds, so a screenshot can find the charts. */
+  public static final Color PNL_COLOUR = new Color(0xFF00AA);
+  public static final Color MONTH_COLOUR = new Color(0xFFAA00);
+  public static final Color RELAY_COLOUR = new Color(0x00D0FF);
 
   private volatile String pnlKey;
   private volatile String relayKey;
@@ -50,17 +54,17 @@ public final class TestCharts implements Charts {
 
   @Override
   public Optional<ChartImage> pnlToday(Instant now) {
-    return chart("pnl-today.png", pnlKey, new Color(0x2ECC71));
+    return chart("pnl-today.png", pnlKey, PNL_COLOUR);
   }
 
   @Override
   public Optional<ChartImage> pnlMonth(Instant now) {
-    return chart("pnl-month.png", monthKey, new Color(0xF1C40F));
+    return chart("pnl-month.png", monthKey, MONTH_COLOUR);
   }
 
   @Override
   public Optional<ChartImage> relay24h(Instant now) {
-    return chart("relay-24h.png", relayKey, new Color(0x3498DB));
+    return chart("relay-24h.png", relayKey, RELAY_COLOUR);
   }
 
   private Optional<ChartImage> chart(String fileName, String key, Color colour) {

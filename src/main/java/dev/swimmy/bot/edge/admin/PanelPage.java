@@ -367,7 +367,7 @@ public final class PanelPage {
       ".figures dt{color:#949ba4;font-size:12px}.figures dd{margin:0;color:#f2f3f5;font-weight:600}",
       "table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:3px 6px;border-bottom:1px solid #3f4147;",
       "vertical-align:top;word-break:break-word}th{color:#949ba4;font-weight:500}",
-      ".problem{color:#f38688}.note{color:#949ba4}");
+      "td code{white-space:nowrap}.problem{color:#f38688}.note{color:#949ba4}");
 
   private static final String SCRIPT = String.join("\n",
       "(function(){",

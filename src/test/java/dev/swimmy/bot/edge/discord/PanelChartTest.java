@@ -12,7 +12,6 @@ import dev.swimmy.bot.testing.InjectedInteraction;
 import dev.swimmy.bot.testing.RecordedCall;
 import dev.swimmy.bot.testing.SlashCommand;
 import dev.swimmy.bot.testing.TestCharts;
-import java.awt.Color;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -227,7 +226,7 @@ class PanelChartTest {
     assertThat(reply.path("embeds").get(0).path("title").asText()).isEqualTo("Notifier health");
     assertThat(onlyAttachment(reply).path("filename").asText()).isEqualTo("relay-24h.png");
     assertThat(fake.uploads()).singleElement().satisfies(u -> assertThat(u.data())
-        .isEqualTo(TestCharts.draw("relay-24h.png", "relay v1", new Color(0x3498DB)).png()));
+        .isEqualTo(TestCharts.draw("relay-24h.png", "relay v1", TestCharts.RELAY_COLOUR).png()));
   }
 
   @Test
