@@ -32,6 +32,8 @@ public final class TestCharts implements Charts {
   private volatile String relayKey;
   private volatile String monthKey;
   public final AtomicInteger draws = new AtomicInteger();
+  /** When set, every chart fails with it (a renderer bug). */
+  public volatile RuntimeException failWith;
 
   static {
     System.setProperty("java.awt.headless", "true");
@@ -68,6 +70,9 @@ public final class TestCharts implements Charts {
   }
 
   private Optional<ChartImage> chart(String fileName, String key, Color colour) {
+    if (failWith != null) {
+      throw failWith;
+    }
     if (key == null) {
       return Optional.empty();
     }

@@ -10,14 +10,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The charts as the bot's views use them: a chart that fails to render is left out (the view is
- * sent as text, as without a history) and the failure is logged, once per distinct failure so a
- * panel ticking every few seconds does not flood the log.
+ * sent as text, as without a history) and the failure is logged once per chart until that chart
+ * draws again, so a panel ticking every few seconds does not flood the log.
  */
 final class LoggedCharts implements Charts {
   private static final Logger log = LoggerFactory.getLogger(LoggedCharts.class);
 
   private final Charts charts;
-  private volatile String lastFailure = "";
+  /** Chart name to the failure last logged for it; removed when the chart draws again. */
+  private final java.util.Map<String, String> failing = new java.util.concurrent.ConcurrentHashMap<>();
 
   LoggedCharts(Charts charts) {
     this.charts = charts;
@@ -41,11 +42,12 @@ final class LoggedCharts implements Charts {
   private Optional<ChartImage> guarded(String name, Supplier<Optional<ChartImage>> draw) {
     try {
       Optional<ChartImage> chart = draw.get();
+      if (failing.remove(name) != null) {
+        log.info("chart {} draws again", name);
+      }
       return chart == null ? Optional.empty() : chart;
     } catch (RuntimeException e) {
-      String failure = name + ": " + e;
-      if (!failure.equals(lastFailure)) {
-        lastFailure = failure;
+      if (!e.toString().equals(failing.put(name, e.toString()))) {
         log.warn("chart {} could not be drawn; the view goes out without it", name, e);
       }
       return Optional.empty();

@@ -60,10 +60,6 @@ final class PanelPublisher {
   private final Charts charts;
   private Memory memory;
 
-  PanelPublisher(StatusViews views, PanelChannel channel, PanelPolicy policy, Path idFile, Clock clock) {
-    this(views, Charts.none(), channel, policy, idFile, clock);
-  }
-
   PanelPublisher(StatusViews views, Charts charts, PanelChannel channel, PanelPolicy policy, Path idFile, Clock clock) {
     this.views = views;
     this.charts = charts;

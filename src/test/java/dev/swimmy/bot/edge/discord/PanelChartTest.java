@@ -243,6 +243,27 @@ class PanelChartTest {
     assertThat(fake.uploads()).isEmpty();
   }
 
+  @Test
+  void aChartThatFailsToDraw_leavesThePanelAndStatusPnlAsText_andComesBackWhenItDrawsAgain() throws Exception {
+    charts.failWith = new IllegalStateException("renderer bug");
+    startBot(true);
+    await().atMost(WAIT).until(() -> fake.messages(CHANNEL).size() == 1);
+    String panelId = panel().path("id").asText();
+    assertThat(panel().path("attachments")).isEmpty();
+    InjectedInteraction i = fake.injectSlashCommand(SlashCommand.named("status").option("section", "pnl"));
+    await().atMost(WAIT).until(() -> fake.originalResponse(i).isPresent());
+    assertThat(fake.originalResponse(i).orElseThrow().path("embeds").get(0).path("title").asText())
+        .isEqualTo("Swimmy status — pnl");
+
+    charts.failWith = null;
+    clock.advance(Duration.ofMinutes(1));
+    tickAndSettle();
+    await().atMost(WAIT).until(() -> fake.uploads().size() == 1);
+    assertThat(fake.uploads().get(0).messageId()).isEqualTo(panelId);
+    assertThat(onlyAttachment(fake.message(CHANNEL, panelId).orElseThrow()).path("filename").asText())
+        .isEqualTo("pnl-today.png");
+  }
+
   private List<RecordedCall> panelCalls(String method) {
     return fake.requests().stream()
         .filter(c -> c.method().equals(method) && c.path().startsWith("/channels/" + CHANNEL + "/messages"))
