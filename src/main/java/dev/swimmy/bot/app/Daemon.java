@@ -6,6 +6,7 @@ import dev.swimmy.bot.core.discord.DeadLetterAdmin;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.health.Pulse;
+import dev.swimmy.bot.core.history.Charts;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.swimmy.bot.core.render.DiscordJson;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.edge.admin.AdminServer;
-import dev.swimmy.bot.edge.admin.PanelPage;
+import dev.swimmy.bot.edge.admin.OperatorPanel;
 import dev.swimmy.bot.edge.admin.AdminServer.Readiness;
 import dev.swimmy.bot.edge.admin.AdminServer.ReadinessCheck;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -84,11 +85,19 @@ public final class Daemon implements AutoCloseable {
   private volatile WebhookLanes lanes;
   private Optional<DiscordBot> bot = Optional.empty();
   private ExecutorScheduler laneTimer;
+  private final Charts charts;
+  private OperatorPanel operatorPanel;
 
   public Daemon(Config config, Map<String, String> env, Clock clock) {
+    this(config, env, clock, Charts.none());
+  }
+
+  /** A daemon whose panel, {@code /status pnl}, {@code /notifier} and {@code /panel} show {@code charts}. */
+  public Daemon(Config config, Map<String, String> env, Clock clock, Charts charts) {
     this.config = config;
     this.env = env;
     this.clock = clock;
+    this.charts = charts;
   }
 
   /** Starts every part; throws (having stopped what was started) if one cannot start. */
@@ -110,10 +119,8 @@ public final class Daemon implements AutoCloseable {
     lifecycle.start("admin http", "http://" + config.admin().host() + ":" + config.admin().port()
         + "/panel", STOP_BUDGET, () -> {
           admin = AdminServer.start(config.admin().host(), config.admin().port(), registry,
-              readinessChecks(),
-              () -> PanelPage.render(status.message(StatusSection.OVERVIEW), clock.instant(),
-                  PANEL_PAGE_REFRESH),
-              () -> DiscordJson.toJson(status.message(StatusSection.OVERVIEW)));
+              readinessChecks(), operatorPanel::html,
+              () -> DiscordJson.toJson(status.message(StatusSection.OVERVIEW)), operatorPanel::chart);
           return admin::close;
         });
   }
@@ -142,8 +149,10 @@ public final class Daemon implements AutoCloseable {
             : Optional.of("the spool cannot be written (disk full or read-only?)"));
     status.showBotFigures(DiscordWiring.botFigures(health, clock));
     StatusViews views = DiscordWiring.statusViews(status);
-    bot = DiscordWiring.bot(config, views, health,
-        DeadLetterAdmin.of(relay.spool(), id -> lanesRef.get().revive(id)), clock);
+    DeadLetterAdmin deadLetters = DeadLetterAdmin.of(relay.spool(), id -> lanesRef.get().revive(id));
+    bot = DiscordWiring.bot(config, views, health, deadLetters, charts, clock);
+    operatorPanel = new OperatorPanel(() -> status.message(StatusSection.OVERVIEW), charts, health,
+        () -> senderHealth(lanesRef.get()), deadLetters, clock, PANEL_PAGE_REFRESH);
     AdminAlerts alerts = DiscordWiring.alerts(config, bot, health, views, relay.episodes(), clock);
     alertsRef.set(alerts);
     laneTimer = ExecutorScheduler.realTime();

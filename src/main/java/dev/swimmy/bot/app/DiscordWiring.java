@@ -7,6 +7,7 @@ import dev.swimmy.bot.core.discord.DeadLetterAdmin;
 import dev.swimmy.bot.core.discord.NotifierHealth;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
+import dev.swimmy.bot.core.history.Charts;
 import dev.swimmy.bot.core.relay.NotifierFigures;
 import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.Spool;
@@ -130,6 +131,12 @@ public final class DiscordWiring {
    */
   public static Optional<DiscordBot> bot(
       Config config, StatusViews views, RelayHealth relay, DeadLetterAdmin deadLetters, Clock clock) {
+    return bot(config, views, relay, deadLetters, Charts.none(), clock);
+  }
+
+  /** As above, the panel, {@code /status pnl} and {@code /notifier health} carrying {@code charts}. */
+  public static Optional<DiscordBot> bot(
+      Config config, StatusViews views, RelayHealth relay, DeadLetterAdmin deadLetters, Charts charts, Clock clock) {
     Config.Discord d = config.discord();
     if (d.token().isEmpty()) {
       log.info("no Discord bot token: slash commands and the status panel message are off; the relay runs");
@@ -138,7 +145,7 @@ public final class DiscordWiring {
     JdaDiscordBot.Settings settings = new JdaDiscordBot.Settings(
         d.token().get(), d.apiBaseUrl(), d.guildId(), d.panelChannelId(), d.panelInterval(),
         d.alertsChannelId(), new PanelIdFile(config.home().resolve("data/panel_message_id")), PANEL_CHECK_EVERY);
-    return Optional.of(new JdaDiscordBot(settings, views, relay, deadLetters, clock));
+    return Optional.of(new JdaDiscordBot(settings, views, relay, deadLetters, charts, clock));
   }
 
   /**

@@ -163,6 +163,23 @@ public final class FakeDiscord implements AutoCloseable {
     return messages.find(channelId, messageId).map(JsonNode::deepCopy);
   }
 
+  /** Every file uploaded with a message (create or edit, channel or interaction), in arrival order. */
+  public List<Upload> uploads() {
+    return messages.uploads().stream()
+        .map(u -> new Upload(u.at(), u.channelId(), u.messageId(), u.attachmentId(), u.filename(), u.data()))
+        .toList();
+  }
+
+  /** One uploaded file: the message it went to, the attachment id Discord gave it, its bytes. */
+  public record Upload(java.time.Instant at, String channelId, String messageId, String attachmentId,
+      String filename, byte[] data) {}
+
+  /** Embed images that named {@code attachment://file} while their message had no such file. */
+  public List<String> danglingImageReferences() {
+    return messages.danglingImages().stream()
+        .map(d -> d.channelId() + "/" + d.messageId() + " " + d.reference()).toList();
+  }
+
   /** Deletes a message as a user or moderator would; the bot's next edit gets 404 10008. */
   public boolean deleteMessageAsUser(String channelId, String messageId) {
     return messages.deleteQuietly(channelId, messageId);
@@ -274,7 +291,7 @@ public final class FakeDiscord implements AutoCloseable {
         return webhooks.execute(hook.get(), path.get(2), call, "true".equals(url.queryParameter("wait")),
             request.getBody());
       }
-      Optional<MockResponse> answer = rest.handle(method, path, call);
+      Optional<MockResponse> answer = rest.handle(method, path, call, request.getBody());
       if (answer.isPresent()) {
         return answer.get();
       }

@@ -169,4 +169,45 @@ class FakeDiscordJdaTest {
             net.dv8tion.jda.api.JDABuilder.createLight("not-the-token"), fake).build())
         .isInstanceOf(InvalidTokenException.class);
   }
+
+  @Test
+  void filesOnMessages_areKeptReplacedOrRefused_asDiscordDoes() throws Exception {
+    connectedJda();
+    TextChannel channel = jda.getTextChannelById(FakeGuild.TEXT_CHANNEL_ID);
+    byte[] one = TestCharts.draw("chart.png", "one", TestCharts.PNL_COLOUR).png();
+    byte[] two = TestCharts.draw("chart.png", "two", TestCharts.PNL_COLOUR).png();
+    var embed = new net.dv8tion.jda.api.EmbedBuilder().setTitle("chart").setImage("attachment://chart.png").build();
+
+    Message sent = channel.sendMessageEmbeds(embed)
+        .addFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(one, "chart.png")).complete();
+    assertThat(sent.getAttachments()).singleElement().satisfies(a -> {
+      assertThat(a.getFileName()).isEqualTo("chart.png");
+      assertThat(a.getWidth()).isEqualTo(TestCharts.WIDTH);
+    });
+    assertThat(sent.getEmbeds().get(0).getImage().getUrl()).isEqualTo(sent.getAttachments().get(0).getUrl());
+    long first = sent.getAttachments().get(0).getIdLong();
+
+    // No attachments array: the file stays.
+    Message kept = channel.editMessageEmbedsById(sent.getIdLong(), embed).complete();
+    assertThat(kept.getAttachments()).extracting(a -> a.getIdLong()).containsExactly(first);
+
+    // Listed by id: kept; a new upload in the array: replaces the rest.
+    Message listed = channel.editMessageById(sent.getIdLong(), new net.dv8tion.jda.api.utils.messages.MessageEditBuilder()
+        .setAttachments(net.dv8tion.jda.api.utils.AttachmentUpdate.fromAttachment(first)).build()).complete();
+    assertThat(listed.getAttachments()).extracting(a -> a.getIdLong()).containsExactly(first);
+    Message replaced = channel.editMessageById(sent.getIdLong(), net.dv8tion.jda.api.utils.messages.MessageEditData
+        .fromFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(two, "chart.png"))).complete();
+    assertThat(replaced.getAttachments()).singleElement().satisfies(a -> assertThat(a.getIdLong()).isNotEqualTo(first));
+    assertThat(fake.uploads()).extracting(u -> u.data()).containsExactly(one, two);
+
+    // An unknown attachment id is refused; an empty array leaves no file.
+    assertThatThrownBy(() -> channel.editMessageById(sent.getIdLong(), new net.dv8tion.jda.api.utils.messages.MessageEditBuilder()
+        .setAttachments(net.dv8tion.jda.api.utils.AttachmentUpdate.fromAttachment(first)).build()).complete())
+        .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.getErrorCode()).isEqualTo(50035));
+    Message none = channel.editMessageById(sent.getIdLong(), new net.dv8tion.jda.api.utils.messages.MessageEditBuilder()
+        .setEmbeds(embed).setAttachments(java.util.List.of()).build()).complete();
+    assertThat(none.getAttachments()).isEmpty();
+    // The embed still names attachment://chart.png, which the message no longer has.
+    assertThat(fake.danglingImageReferences()).hasSize(1);
+  }
 }

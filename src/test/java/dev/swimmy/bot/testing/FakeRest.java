@@ -32,11 +32,37 @@ final class FakeRest {
     this.gatewayUrl = gatewayUrl;
   }
 
+  /**
+   * A request body as Discord reads it: JSON, or {@code multipart/form-data} with the JSON in
+   * {@code payload_json} and files in {@code files[n]} (read by {@link FakeMultipart}).
+   */
+  record Sent(JsonNode json, List<FakeWebhook.File> files, boolean malformed) {
+    static Sent read(RecordedCall call, okio.ByteString raw) {
+      Optional<FakeMultipart> multipart = FakeMultipart.read(call.header("Content-Type"), raw);
+      if (multipart.isEmpty()) {
+        return new Sent(body(call), List.of(), false);
+      }
+      FakeMultipart mp = multipart.get();
+      Optional<JsonNode> json = mp.payloadJson().flatMap(j -> DiscordJson.parse(okio.ByteString.encodeUtf8(j)));
+      return new Sent(json.orElseGet(DiscordJson::object), mp.files(), mp.malformed() || json.isEmpty());
+    }
+  }
+
   /** Answers a bot route, or empty if the fake does not know it. */
   Optional<MockResponse> handle(String method, List<String> path, RecordedCall call) {
+    return handle(method, path, call, call.body() == null ? null : okio.ByteString.encodeUtf8(call.body()));
+  }
+
+  /** As above, with the raw body (a multipart body carries binary files). */
+  Optional<MockResponse> handle(String method, List<String> path, RecordedCall call, okio.ByteString raw) {
+    Sent sent = Sent.read(call, raw);
+    if (sent.malformed()) {
+      return Optional.of(DiscordJson.respond(400, DiscordPayloadRules.invalid(DiscordJson.object().set("payload_json",
+          DiscordJson.object().put("message", "a multipart body needs a JSON payload_json part")))));
+    }
     String first = path.isEmpty() ? "" : path.get(0);
     if (first.equals("interactions") || first.equals("webhooks")) {
-      return interactionRoute(method, path, call);
+      return interactionRoute(method, path, call, sent);
     }
     if (!("Bot " + botToken).equals(call.header("Authorization"))) {
       return Optional.of(DiscordJson.respond(401, DiscordJson.error("401: Unauthorized", 0)));
@@ -62,12 +88,12 @@ final class FakeRest {
       case "PUT applications/ID/guilds/ID/commands":
         return ok(array(registerCommands(commandKey(path), call)));
       case "POST channels/ID/messages":
-        return ok(messages.create(path.get(1), body(call), FakeGuild.user(FakeGuild.BOT_USER_ID,
+        return ok(messages.create(path.get(1), sent.json(), sent.files(), FakeGuild.user(FakeGuild.BOT_USER_ID,
             FakeGuild.BOT.name(), true)));
       case "GET channels/ID/messages/ID":
         return Optional.of(messages.get(path.get(1), path.get(3)));
       case "PATCH channels/ID/messages/ID":
-        return Optional.of(messages.edit(path.get(1), path.get(3), body(call)));
+        return Optional.of(messages.edit(path.get(1), path.get(3), sent.json(), sent.files()));
       case "DELETE channels/ID/messages/ID":
         return Optional.of(messages.delete(path.get(1), path.get(3)));
       default:
@@ -92,10 +118,10 @@ final class FakeRest {
     return Optional.ofNullable(originals.get(interactionToken));
   }
 
-  private Optional<MockResponse> interactionRoute(String method, List<String> path, RecordedCall call) {
+  private Optional<MockResponse> interactionRoute(String method, List<String> path, RecordedCall call, Sent sent) {
     if (path.size() == 4 && path.get(0).equals("interactions") && path.get(3).equals("callback")
         && method.equals("POST")) {
-      return Optional.of(acknowledge(path.get(1), call));
+      return Optional.of(acknowledge(path.get(1), call, sent));
     }
     if (path.size() < 3 || !path.get(0).equals("webhooks") || !path.get(1).equals(FakeGuild.APPLICATION_ID)) {
       return Optional.empty();
@@ -107,7 +133,7 @@ final class FakeRest {
     }
     String channel = interaction.get().channelId();
     if (path.size() == 3 && method.equals("POST")) {
-      return ok(messages.create(channel, body(call), botAuthor()));
+      return ok(messages.create(channel, sent.json(), sent.files(), botAuthor()));
     }
     if (path.size() != 5 || !path.get(3).equals("messages")) {
       return Optional.empty();
@@ -120,7 +146,7 @@ final class FakeRest {
       case "GET":
         return Optional.of(messages.get(channel, messageId));
       case "PATCH":
-        return Optional.of(messages.edit(channel, messageId, body(call)));
+        return Optional.of(messages.edit(channel, messageId, sent.json(), sent.files()));
       case "DELETE":
         return Optional.of(messages.delete(channel, messageId));
       default:
@@ -128,12 +154,12 @@ final class FakeRest {
     }
   }
 
-  private MockResponse acknowledge(String interactionId, RecordedCall call) {
+  private MockResponse acknowledge(String interactionId, RecordedCall call, Sent sent) {
     InjectedInteraction interaction = interactions.get(interactionId);
     if (interaction == null || !interaction.token().equals(call.path().split("/")[3])) {
       return DiscordJson.respond(404, DiscordJson.error("Unknown interaction", 10062));
     }
-    JsonNode body = body(call);
+    JsonNode body = sent.json();
     InteractionCallback callback = new InteractionCallback(interactionId, body.path("type").asInt(),
         body.path("data"));
     if (callbacks.putIfAbsent(interactionId, callback) != null) {
@@ -142,7 +168,8 @@ final class FakeRest {
     ObjectNode message = null;
     if (callback.type() == 4 || callback.type() == 5) {
       JsonNode data = callback.type() == 4 ? callback.data() : DiscordJson.object().put("flags", 128);
-      message = messages.create(interaction.channelId(), data, botAuthor());
+      message = messages.create(interaction.channelId(), data, callback.type() == 4 ? sent.files() : List.of(),
+          botAuthor());
       message.put("type", 20).put("webhook_id", FakeGuild.APPLICATION_ID)
           .put("application_id", FakeGuild.APPLICATION_ID);
       originals.put(interaction.token(), message.get("id").asText());

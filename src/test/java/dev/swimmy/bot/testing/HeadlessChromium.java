@@ -34,8 +34,13 @@ public final class HeadlessChromium {
 
   /** Saves a PNG of the page as a 1000x900 window shows it. */
   public Path screenshot(String url, Path png) throws IOException, InterruptedException {
+    return screenshot(url, png, 1000, 900);
+  }
+
+  /** Saves a PNG of the page as a window of {@code width} x {@code height} shows it. */
+  public Path screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
     Files.createDirectories(png.toAbsolutePath().getParent());
-    run(List.of("--window-size=1000,900", "--hide-scrollbars", "--virtual-time-budget=1500",
+    run(List.of("--window-size=" + width + "," + height, "--hide-scrollbars", "--virtual-time-budget=1500",
         "--screenshot=" + png.toAbsolutePath(), url));
     if (!Files.isRegularFile(png) || Files.size(png) == 0) {
       throw new IOException("Chromium wrote no screenshot to " + png);

@@ -1,6 +1,7 @@
 package dev.swimmy.bot.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -13,15 +14,32 @@ import mockwebserver3.MockResponse;
 /**
  * Messages per channel, with Discord's answers for unknown or deleted messages (404 10008) and
  * messages too old to edit (400 30046). Tests can delete a message as a user would.
+ *
+ * <p>Files are kept as Discord keeps them. A create attaches every uploaded file ({@code
+ * files[n]}). An edit without an {@code attachments} array keeps the message's files and appends
+ * the uploaded ones; with one, the message keeps exactly the listed files: an entry whose {@code
+ * id} is an existing attachment's id keeps it, an entry whose id is an upload's index {@code n}
+ * adds {@code files[n]}, anything else is refused (50035). An embed image {@code
+ * attachment://name} is resolved to the file of that name on the message, as Discord does; one
+ * that names no file is kept in {@link #danglingImages()}. Every uploaded file is recorded in
+ * {@link #uploads()}.
  */
 final class MessageStore {
   private static final List<String> EDITABLE =
-      List.of("content", "embeds", "components", "flags", "allowed_mentions", "attachments");
+      List.of("content", "embeds", "components", "flags", "allowed_mentions");
+
+  /** One file Discord stored for a message: the upload that carried it, and its attachment id. */
+  record Upload(Instant at, String channelId, String messageId, String attachmentId, String filename, byte[] data) {}
+
+  /** An embed image that referred to {@code attachment://name} while the message had no such file. */
+  record Dangling(String channelId, String messageId, String reference) {}
 
   private final InstantSource clock;
   private final Snowflakes ids;
   private final Map<String, Map<String, ObjectNode>> byChannel = new LinkedHashMap<>();
   private final Map<String, String> tooOld = new LinkedHashMap<>();
+  private final List<Upload> uploads = new java.util.ArrayList<>();
+  private final List<Dangling> dangling = new java.util.ArrayList<>();
 
   MessageStore(InstantSource clock, Snowflakes ids) {
     this.clock = clock;
@@ -29,6 +47,11 @@ final class MessageStore {
   }
 
   synchronized ObjectNode create(String channelId, JsonNode body, ObjectNode author) {
+    return create(channelId, body, List.of(), author);
+  }
+
+  /** A new message with {@code files} attached; refused (50035) like Discord for a bad attachments array. */
+  synchronized ObjectNode create(String channelId, JsonNode body, List<FakeWebhook.File> files, ObjectNode author) {
     ObjectNode m = DiscordJson.object();
     m.put("id", ids.next()).put("type", 0).put("channel_id", channelId);
     m.set("author", author);
@@ -41,6 +64,12 @@ final class MessageStore {
       m.put("guild_id", FakeGuild.GUILD_ID);
     }
     copyEditable(body, m);
+    ArrayNode attachments = DiscordJson.MAPPER.createArrayNode();
+    for (FakeWebhook.File f : files) {
+      attachments.add(store(channelId, m.get("id").asText(), f));
+    }
+    m.set("attachments", attachments);
+    resolveImages(channelId, m);
     byChannel.computeIfAbsent(channelId, k -> new LinkedHashMap<>()).put(m.get("id").asText(), m);
     return m;
   }
@@ -50,6 +79,10 @@ final class MessageStore {
   }
 
   synchronized MockResponse edit(String channelId, String messageId, JsonNode body) {
+    return edit(channelId, messageId, body, List.of());
+  }
+
+  synchronized MockResponse edit(String channelId, String messageId, JsonNode body, List<FakeWebhook.File> files) {
     Optional<ObjectNode> found = find(channelId, messageId);
     if (found.isEmpty()) {
       return unknown();
@@ -59,9 +92,109 @@ final class MessageStore {
           "Maximum number of edits to messages older than 1 hour reached. Try again later", 30046));
     }
     ObjectNode m = found.get();
+    Optional<ArrayNode> attachments = attachmentsAfterEdit(channelId, m, body, files);
+    if (attachments.isEmpty()) {
+      return DiscordJson.respond(400, DiscordPayloadRules.invalid(DiscordJson.object().set("attachments",
+          DiscordJson.object().set("_errors", DiscordJson.MAPPER.createArrayNode().add(
+              DiscordJson.object().put("code", "ATTACHMENT_NOT_FOUND").put("message", "Unknown attachment"))))));
+    }
     copyEditable(body, m);
+    m.set("attachments", attachments.get());
+    resolveImages(channelId, m);
     m.put("edited_timestamp", DiscordJson.timestamp(clock.instant()));
     return DiscordJson.respond(200, m);
+  }
+
+  /** The files the message keeps after an edit, as Discord decides; empty if the array is refused. */
+  private Optional<ArrayNode> attachmentsAfterEdit(String channelId, ObjectNode m, JsonNode body,
+      List<FakeWebhook.File> files) {
+    String messageId = m.get("id").asText();
+    ArrayNode result = DiscordJson.MAPPER.createArrayNode();
+    java.util.Set<Integer> used = new java.util.HashSet<>();
+    if (!body.has("attachments") || body.get("attachments").isNull()) {
+      m.path("attachments").forEach(a -> result.add(a.deepCopy()));
+    } else {
+      for (JsonNode entry : body.get("attachments")) {
+        String id = entry.path("id").asText("");
+        Optional<JsonNode> existing = java.util.stream.StreamSupport.stream(m.path("attachments").spliterator(), false)
+            .filter(a -> a.path("id").asText().equals(id)).findFirst();
+        Optional<Integer> index = uploadIndex(id, files);
+        if (existing.isPresent()) {
+          result.add(existing.get().deepCopy());
+        } else if (index.isPresent()) {
+          used.add(index.get());
+          result.add(store(channelId, messageId, files.get(index.get())));
+        } else {
+          return Optional.empty();
+        }
+      }
+    }
+    for (int i = 0; i < files.size(); i++) {
+      if (!used.contains(i)) {
+        result.add(store(channelId, messageId, files.get(i)));
+      }
+    }
+    return Optional.of(result);
+  }
+
+  private static Optional<Integer> uploadIndex(String id, List<FakeWebhook.File> files) {
+    for (int i = 0; i < files.size(); i++) {
+      if (String.valueOf(i).equals(id) && files.get(i).field().equals("files[" + i + "]")) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Stores one uploaded file as an attachment of the message and returns its attachment object. */
+  private ObjectNode store(String channelId, String messageId, FakeWebhook.File f) {
+    String id = ids.next();
+    String url = "https://cdn.discordapp.com/attachments/" + channelId + "/" + id + "/" + f.filename();
+    ObjectNode a = DiscordJson.object().put("id", id).put("filename", f.filename()).put("size", f.data().length)
+        .put("url", url).put("proxy_url", url.replace("cdn.discordapp.com", "media.discordapp.net"))
+        .put("content_type", f.contentType());
+    pngSize(f.data()).ifPresent(wh -> a.put("width", wh[0]).put("height", wh[1]));
+    uploads.add(new Upload(clock.instant(), channelId, messageId, id, f.filename(), f.data().clone()));
+    return a;
+  }
+
+  /** Width and height from a PNG's IHDR chunk. */
+  private static Optional<int[]> pngSize(byte[] d) {
+    if (d.length < 24 || (d[0] & 0xFF) != 0x89 || d[1] != 'P' || d[2] != 'N' || d[3] != 'G') {
+      return Optional.empty();
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(d, 16, 8);
+    return Optional.of(new int[] {b.getInt(), b.getInt()});
+  }
+
+  /** Turns {@code attachment://name} embed images into the file's URL; records those naming no file. */
+  private void resolveImages(String channelId, ObjectNode m) {
+    for (JsonNode embed : m.path("embeds")) {
+      JsonNode image = embed.path("image");
+      String url = image.path("url").asText("");
+      if (!(image instanceof ObjectNode img) || !url.startsWith("attachment://")) {
+        continue;
+      }
+      String name = url.substring("attachment://".length());
+      Optional<JsonNode> file = java.util.stream.StreamSupport.stream(m.path("attachments").spliterator(), false)
+          .filter(a -> a.path("filename").asText().equals(name)).findFirst();
+      if (file.isEmpty()) {
+        dangling.add(new Dangling(channelId, m.get("id").asText(), url));
+        continue;
+      }
+      img.put("url", file.get().path("url").asText()).put("proxy_url", file.get().path("proxy_url").asText());
+      if (file.get().has("width")) {
+        img.put("width", file.get().path("width").asInt()).put("height", file.get().path("height").asInt());
+      }
+    }
+  }
+
+  synchronized List<Upload> uploads() {
+    return List.copyOf(uploads);
+  }
+
+  synchronized List<Dangling> danglingImages() {
+    return List.copyOf(dangling);
   }
 
   synchronized MockResponse delete(String channelId, String messageId) {

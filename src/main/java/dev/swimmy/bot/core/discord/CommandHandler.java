@@ -13,7 +13,10 @@ import static dev.swimmy.bot.core.discord.BotCommands.WEBHOOK;
 import dev.swimmy.bot.core.discord.CommandSpec.AdminPermission;
 import dev.swimmy.bot.core.discord.CommandSpec.SubcommandSpec;
 import dev.swimmy.bot.core.render.Embed;
+import dev.swimmy.bot.core.history.Charts;
 import dev.swimmy.bot.core.render.Message;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
@@ -23,15 +26,33 @@ import java.util.Optional;
  */
 public final class CommandHandler {
   static final int DEAD_LETTER_LIST_MAX = 50;
+  /** Titles of the embeds that carry the charts, shared with the status panel. */
+  public static final String PNL_CHART_TITLE = "PnL today (JST)";
+  public static final String RELAY_CHART_TITLE = "Relay, last 24 h";
 
   private final StatusViews status;
   private final RelayHealth relay;
   private final DeadLetterAdmin deadLetters;
+  private final Charts charts;
+  private final InstantSource clock;
 
+  /** A handler without charts: every answer is text only, and no time is read. */
   public CommandHandler(StatusViews status, RelayHealth relay, DeadLetterAdmin deadLetters) {
+    this(status, relay, deadLetters, Charts.none(), () -> Instant.EPOCH);
+  }
+
+  /**
+   * A handler whose {@code /status pnl} carries today's PnL chart and whose {@code /notifier
+   * health} carries the relay's 24 h chart, drawn as of {@code clock}; either answer is text only
+   * while its chart is empty.
+   */
+  public CommandHandler(StatusViews status, RelayHealth relay, DeadLetterAdmin deadLetters, Charts charts,
+      InstantSource clock) {
     this.status = status;
     this.relay = relay;
     this.deadLetters = deadLetters;
+    this.charts = charts;
+    this.clock = clock;
   }
 
   public Reply handle(Invocation inv) throws Exception {
@@ -75,7 +96,10 @@ public final class CommandHandler {
     if (section.isEmpty()) {
       return Reply.ephemeral(notice("Unknown section", "Pick one of the offered sections."));
     }
-    return Reply.visible(status.status(section.get()));
+    Reply reply = Reply.visible(status.status(section.get()));
+    return section.get() == StatusSection.PNL
+        ? reply.withChart(charts.pnlToday(clock.instant()), PNL_CHART_TITLE)
+        : reply;
   }
 
   private Reply notifierReply(Invocation inv) throws Exception {
@@ -86,7 +110,8 @@ public final class CommandHandler {
     }
     Optional<String> webhook = inv.option(WEBHOOK);
     return switch (sub) {
-      case HEALTH -> Reply.visible(NotifierView.health(relay.snapshot()));
+      case HEALTH -> Reply.visible(NotifierView.health(relay.snapshot()))
+          .withChart(charts.relay24h(clock.instant()), RELAY_CHART_TITLE);
       case DEAD_LETTERS -> Reply.ephemeral(NotifierView.deadLetters(deadLetters.list(DEAD_LETTER_LIST_MAX), deadLetters.count()));
       case REQUEUE -> Reply.ephemeral(NotifierView.requeued(deadLetters.requeue(webhook), webhook));
       case PURGE -> Reply.ephemeral(NotifierView.purged(deadLetters.purge(webhook), webhook));

@@ -54,6 +54,9 @@ public final class DiscordJson {
     if (!e.footer().isEmpty()) {
       n.putObject("footer").put("text", e.footer());
     }
+    if (!e.image().isEmpty()) {
+      n.putObject("image").put("url", e.image());
+    }
     return n;
   }
 }

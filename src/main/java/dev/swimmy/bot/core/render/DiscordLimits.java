@@ -20,6 +20,8 @@ public final class DiscordLimits {
   public static final int FOOTER = 2048;
   public static final int AUTHOR = 256;
   public static final int TOTAL = 6000;
+  /** Bytes of one uploaded file a bot may send to any guild (Discord's default upload limit, 10 MiB). */
+  public static final int ATTACHMENT_BYTES = 10 * 1024 * 1024;
   /** Room kept in the total and in the footer for the note that says what was cut. */
   static final int NOTE_RESERVE = 160;
 
@@ -77,7 +79,7 @@ public final class DiscordLimits {
       }
       fields.add(fs);
       embeds.set(i, new Embed(clip(e.title(), TITLE, cuts), clip(e.description(), DESCRIPTION, cuts),
-          e.colour(), fs, clip(e.footer(), FOOTER - NOTE_RESERVE, cuts)));
+          e.colour(), fs, clip(e.footer(), FOOTER - NOTE_RESERVE, cuts), e.image()));
     }
     shrinkToTotal(embeds, fields, cuts);
     String content = clip(m.content(), CONTENT, cuts);
@@ -85,7 +87,7 @@ public final class DiscordLimits {
       int last = embeds.size() - 1;
       Embed e = embeds.get(last);
       String footer = e.footer().isEmpty() ? cuts.note() : e.footer() + " · " + cuts.note();
-      embeds.set(last, new Embed(e.title(), e.description(), e.colour(), e.fields(), footer));
+      embeds.set(last, new Embed(e.title(), e.description(), e.colour(), e.fields(), footer, e.image()));
     }
     return new Message(content, embeds);
   }
@@ -102,21 +104,21 @@ public final class DiscordLimits {
         cuts.fields++;
       }
       Embed e = embeds.get(i);
-      embeds.set(i, new Embed(e.title(), e.description(), e.colour(), fs, e.footer()));
+      embeds.set(i, new Embed(e.title(), e.description(), e.colour(), fs, e.footer(), e.image()));
     }
     for (int i = embeds.size() - 1; i >= 0 && total > budget; i--) {
       Embed e = embeds.get(i);
       int keep = Math.max(0, e.description().length() - (total - budget));
       String d = clip(e.description(), Math.max(keep, 1), cuts);
       total -= e.description().length() - d.length();
-      embeds.set(i, new Embed(e.title(), d, e.colour(), e.fields(), e.footer()));
+      embeds.set(i, new Embed(e.title(), d, e.colour(), e.fields(), e.footer(), e.image()));
     }
     for (int i = embeds.size() - 1; i >= 0 && total > budget; i--) {
       Embed e = embeds.get(i);
       String t = clip(e.title(), Math.max(1, e.title().length() - (total - budget)), cuts);
       String f = clip(e.footer(), Math.max(0, e.footer().length() - (total - budget)), cuts);
       total -= e.title().length() - t.length() + e.footer().length() - f.length();
-      embeds.set(i, new Embed(t, e.description(), e.colour(), e.fields(), f));
+      embeds.set(i, new Embed(t, e.description(), e.colour(), e.fields(), f, e.image()));
     }
   }
 

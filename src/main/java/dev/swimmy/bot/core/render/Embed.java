@@ -9,13 +9,26 @@ import java.util.Objects;
  * could put there is the render time, which the footer states in words instead.
  *
  * @param colour RGB, e.g. {@code 0x2ECC71}
+ * @param image the embed's large image, e.g. {@code attachment://pnl-today.png} for a file sent with
+ *     the message; "" for none. It does not count toward Discord's text limits.
  */
-public record Embed(String title, String description, int colour, List<Field> fields, String footer) {
+public record Embed(String title, String description, int colour, List<Field> fields, String footer, String image) {
   public Embed {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(footer, "footer");
+    Objects.requireNonNull(image, "image");
     fields = List.copyOf(fields);
+  }
+
+  /** An embed without an image. */
+  public Embed(String title, String description, int colour, List<Field> fields, String footer) {
+    this(title, description, colour, fields, footer, "");
+  }
+
+  /** This embed showing {@code image} (a URL, or "" for none). */
+  public Embed withImage(String image) {
+    return new Embed(title, description, colour, fields, footer, image);
   }
 
   /** Characters that count toward Discord's 6,000 per message. */

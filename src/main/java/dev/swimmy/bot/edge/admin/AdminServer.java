@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin HTTP endpoint, on loopback unless configured otherwise: {@code /metrics} (Prometheus
  * text), {@code /healthz} (the process answers), {@code /readyz} (every part is up; 503 with the
- * failing part named otherwise) and {@code /panel} (the status panel as a self-refreshing page).
- * Read-only: it answers GET and HEAD and nothing else.
+ * failing part named otherwise), {@code /panel} (the operator's self-refreshing page) and {@code
+ * /panel/chart/<name>.png|.svg} (the charts that page shows, drawn here; 404 while a chart has
+ * nothing to draw). Read-only: it answers GET and HEAD and nothing else.
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
@@ -37,6 +38,21 @@ public final class AdminServer implements AutoCloseable {
     public static Readiness down(String detail) {
       return new Readiness(false, detail);
     }
+  }
+
+  /** A response: status, content type and body bytes. */
+  public record Body(int status, String type, byte[] bytes) {
+    public static Body text(int status, String text) {
+      return new Body(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Draws one chart of the page by its file name ({@code pnl-today.png}, {@code relay-24h.svg}); empty if none. */
+  @FunctionalInterface
+  public interface ChartFiles {
+    java.util.Optional<Body> file(String name);
+
+    ChartFiles NONE = name -> java.util.Optional.empty();
   }
 
   private final HttpServer server;
@@ -56,6 +72,19 @@ public final class AdminServer implements AutoCloseable {
       Supplier<String> panelHtml,
       Supplier<String> panelJson)
       throws IOException {
+    return start(host, port, registry, checks, panelHtml, panelJson, ChartFiles.NONE);
+  }
+
+  /** As above, with the charts the page refers to served under {@code /panel/chart/}. */
+  public static AdminServer start(
+      String host,
+      int port,
+      PrometheusMeterRegistry registry,
+      List<ReadinessCheck> checks,
+      Supplier<String> panelHtml,
+      Supplier<String> panelJson,
+      ChartFiles charts)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
     AtomicInteger n = new AtomicInteger();
     ExecutorService executor =
@@ -70,6 +99,7 @@ public final class AdminServer implements AutoCloseable {
     server.createContext("/readyz", ex -> readyz(ex, checks));
     server.createContext("/panel.json", ex -> respond(ex, 200, "application/json; charset=utf-8", panelJson));
     server.createContext("/panel", ex -> respond(ex, 200, "text/html; charset=utf-8", panelHtml));
+    server.createContext("/panel/chart/", ex -> chart(ex, charts));
     server.createContext("/", ex -> respond(ex, 404, "text/plain; charset=utf-8",
         () -> "not found; try /panel, /metrics, /healthz, /readyz\n"));
     server.start();
@@ -97,8 +127,20 @@ public final class AdminServer implements AutoCloseable {
     respond(ex, all ? 200 : 503, "text/plain; charset=utf-8", () -> text);
   }
 
+  private static void chart(HttpExchange ex, ChartFiles charts) throws IOException {
+    String name = ex.getRequestURI().getPath().substring("/panel/chart/".length());
+    send(ex, () -> name.matches("[a-z0-9-]{1,40}\\.(png|svg)")
+        ? charts.file(name).orElseGet(() -> Body.text(404, "no chart " + name + " yet\n"))
+        : Body.text(404, "not found\n"), false);
+  }
+
   private static void respond(HttpExchange ex, int status, String type, Supplier<String> body)
       throws IOException {
+    send(ex, () -> new Body(status, type, body.get().getBytes(StandardCharsets.UTF_8)), true);
+  }
+
+  /** Sends {@code body}; a failing body is a 500 that says to see the log. */
+  private static void send(HttpExchange ex, Supplier<Body> body, boolean exactPath) throws IOException {
     try (ex) {
       String method = ex.getRequestMethod();
       if (!"GET".equals(method) && !"HEAD".equals(method)) {
@@ -106,12 +148,14 @@ public final class AdminServer implements AutoCloseable {
         ex.sendResponseHeaders(405, -1);
         return;
       }
-      if (status == 404 || exactPathMismatch(ex)) {
-        status = 404;
-      }
+      int status;
+      String type;
       byte[] bytes;
       try {
-        bytes = body.get().getBytes(StandardCharsets.UTF_8);
+        Body b = exactPath && exactPathMismatch(ex) ? Body.text(404, "not found\n") : body.get();
+        status = b.status();
+        type = b.type();
+        bytes = b.bytes();
       } catch (RuntimeException e) {
         LOG.warn("admin {} failed: {}", ex.getRequestURI().getPath(), e.toString());
         status = 500;
@@ -121,6 +165,9 @@ public final class AdminServer implements AutoCloseable {
       ex.getResponseHeaders().set("Content-Type", type);
       ex.getResponseHeaders().set("Cache-Control", "no-store");
       ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+      // The page and its charts load nothing from elsewhere; an SVG opened on its own runs no script.
+      ex.getResponseHeaders().set("Content-Security-Policy",
+          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'");
       if ("HEAD".equals(method)) {
         ex.sendResponseHeaders(status, -1);
         return;

@@ -1,5 +1,10 @@
 package dev.swimmy.bot.edge.admin;
 
+import dev.swimmy.bot.core.discord.NotifierHealth;
+import dev.swimmy.bot.core.relay.Redaction;
+import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.Spool.DeadLetter;
+import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import dev.swimmy.bot.core.render.Embed;
 import dev.swimmy.bot.core.render.Field;
 import dev.swimmy.bot.core.render.Message;
@@ -7,16 +12,60 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The status panel as a web page that looks like Discord shows it: dark theme, embeds with their
- * colour bar, inline fields in a grid, badges as chips, and Discord's {@code <t:UNIX:R>} markup as
- * relative ages that a small inline script keeps ticking. The page reloads itself every {@code
- * refresh}; it has no external assets because the host has no internet.
+ * The operator's page: the status panel as Discord shows it (dark theme, embeds with their colour
+ * bar, inline fields in a grid, badges as chips, Discord's {@code <t:UNIX:R>} markup as relative
+ * ages that a small inline script keeps ticking), the charts as images served by this host
+ * ({@code /panel/chart/<name>.png}), and the relay's state: figures, the lanes' rate-limit wait,
+ * lanes with errors, dead webhooks and dead letters with their last error. The page reloads itself
+ * every {@code refresh}; it has no external assets because the host has no internet. Every text is
+ * escaped, and error texts have webhook tokens masked ({@link Redaction#redact}).
  */
 public final class PanelPage {
+  /** One chart the page shows: its URL name, caption and size in pixels. */
+  public record Chart(String name, String caption, int width, int height) {}
+
+  /**
+   * The relay's state as the page shows it; {@code health} or {@code sender} is null when it could
+   * not be read, and {@code problems} says so in words.
+   */
+  public record Relay(NotifierHealth health, SenderHealth sender, List<DeadLetter> deadLetters, int deadLetterCount,
+      List<String> problems) {
+    public Relay {
+      deadLetters = List.copyOf(deadLetters);
+      problems = List.copyOf(problems);
+    }
+
+    Relay withHealth(NotifierHealth h) {
+      return new Relay(h, sender, deadLetters, deadLetterCount, problems);
+    }
+
+    Relay withSender(SenderHealth s) {
+      return new Relay(health, s, deadLetters, deadLetterCount, problems);
+    }
+
+    Relay withDeadLetters(List<DeadLetter> letters, int count) {
+      return new Relay(health, sender, letters, count, problems);
+    }
+
+    Relay withProblems(List<String> p) {
+      return new Relay(health, sender, deadLetters, deadLetterCount, p);
+    }
+  }
+
+  /** Everything on the page. */
+  public record View(Message status, List<Chart> charts, Relay relay, Instant now, Duration refresh) {
+    public View {
+      charts = List.copyOf(charts);
+    }
+  }
+
   private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
   private static final Pattern TIMESTAMP = Pattern.compile("&lt;t:(-?\\d{1,12})(?::([tTdDfFR]))?&gt;");
   private static final Pattern BADGE =
@@ -26,13 +75,22 @@ public final class PanelPage {
 
   private PanelPage() {}
 
+  /** The status panel alone (no charts, no relay state). */
   public static String render(Message message, Instant now, Duration refresh) {
-    StringBuilder h = new StringBuilder(8192);
+    return render(new View(message, List.of(), null, now, refresh));
+  }
+
+  /** The whole operator page. */
+  public static String render(View v) {
+    Message message = v.status();
+    Instant now = v.now();
+    Duration refresh = v.refresh();
+    StringBuilder h = new StringBuilder(16384);
     h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<meta http-equiv=\"refresh\" content=\"").append(Math.max(5, refresh.toSeconds())).append("\">")
-        .append("<title>swimmy-bot status</title><style>").append(CSS).append("</style></head><body>")
-        .append("<main id=\"panel\" data-rendered=\"").append(now.getEpochSecond()).append("\">")
+        .append("<title>swimmy-bot status</title><style>").append(CSS).append(PAGE_CSS).append("</style></head><body>")
+        .append("<div class=\"page\"><main id=\"panel\" data-rendered=\"").append(now.getEpochSecond()).append("\">")
         .append("<div class=\"msg\"><div class=\"avatar\">S</div><div class=\"body\">")
         .append("<div class=\"author\">swimmy-bot <span class=\"tag\">BOT</span></div>");
     if (!message.content().isEmpty()) {
@@ -41,8 +99,134 @@ public final class PanelPage {
     for (Embed e : message.embeds()) {
       embed(h, e, now);
     }
-    h.append("</div></div></main><script>").append(SCRIPT).append("</script></body></html>");
+    h.append("</div></div></main>");
+    if (!v.charts().isEmpty() || v.relay() != null) {
+      h.append("<aside id=\"side\">");
+      charts(h, v.charts(), now);
+      if (v.relay() != null) {
+        relay(h, v.relay(), now);
+      }
+      h.append("</aside>");
+    }
+    h.append("</div><script>").append(SCRIPT).append("</script></body></html>");
     return h.toString();
+  }
+
+  private static void charts(StringBuilder h, List<Chart> charts, Instant now) {
+    h.append("<section id=\"charts\"><h2>History</h2>");
+    if (charts.isEmpty()) {
+      h.append("<p class=\"note\">No history to draw yet.</p>");
+    }
+    for (Chart c : charts) {
+      String src = "/panel/chart/" + escape(c.name());
+      h.append("<figure class=\"chart\" id=\"chart-").append(escape(c.name())).append("\">")
+          .append("<figcaption>").append(escape(c.caption())).append(" <a href=\"").append(src)
+          .append(".svg\">SVG</a></figcaption>")
+          .append("<img class=\"chart\" src=\"").append(src).append(".png?at=").append(now.getEpochSecond())
+          .append("\" width=\"").append(c.width()).append("\" height=\"").append(c.height())
+          .append("\" alt=\"").append(escape(c.caption())).append("\"></figure>");
+    }
+    h.append("</section>");
+  }
+
+  private static void relay(StringBuilder h, Relay r, Instant now) {
+    h.append("<section id=\"relay\"><h2>Relay</h2>");
+    for (String p : r.problems()) {
+      h.append("<p class=\"problem\">").append(escape(p)).append("</p>");
+    }
+    NotifierHealth n = r.health();
+    if (n != null) {
+      h.append("<dl class=\"figures\">");
+      figure(h, "Queue", String.valueOf(n.queueLength()));
+      figure(h, "Oldest pending", n.oldestPending().map(t -> timestamp(t.getEpochSecond(), "R", now)).orElse("—"));
+      figure(h, "Delivered", String.valueOf(n.delivered()));
+      figure(h, "Errors", String.valueOf(n.errors()));
+      figure(h, "Retries", String.valueOf(n.retries()));
+      figure(h, "Rate limited (429)", String.valueOf(n.rateLimited()));
+      figure(h, "Dead-lettered", String.valueOf(n.deadLettered()));
+      figure(h, "Latency p50 / p95 / p99", n.latencyP50().isEmpty() ? "—"
+          : millis(n.latencyP50().get()) + " / " + millis(n.latencyP95().orElseThrow()) + " / "
+              + millis(n.latencyP99().orElseThrow()));
+      h.append("</dl>");
+      n.spoolError().ifPresent(e -> h.append("<p class=\"problem\">Spool writes failing: ").append(error(e)).append("</p>"));
+    }
+    SenderHealth s = r.sender();
+    if (s != null) {
+      h.append("<h3>Rate-limit wait</h3><p id=\"wait\">");
+      if (s.pausedUntil().isPresent()) {
+        h.append("Sending paused until ").append(timestamp(s.pausedUntil().get().getEpochSecond(), "T", now))
+            .append(" (").append(timestamp(s.pausedUntil().get().getEpochSecond(), "R", now)).append(")");
+      } else {
+        h.append("None: the lanes are sending.");
+      }
+      h.append(" Invalid requests in the last 10 min: ").append(s.invalidRequestsLast10Min()).append(".</p>");
+      lanes(h, s, n, now);
+    }
+    if (n != null) {
+      h.append("<h3>Dead webhooks (").append(n.deadWebhooks().size()).append(")</h3>");
+      if (!n.deadWebhooks().isEmpty()) {
+        h.append("<table id=\"dead-webhooks\"><tr><th>Webhook</th><th>Since</th><th>Reason</th></tr>");
+        for (DeadWebhook d : n.deadWebhooks()) {
+          h.append("<tr><td><code>").append(escape(d.webhookId())).append("</code></td><td>")
+              .append(timestamp(d.since().getEpochSecond(), "R", now)).append("</td><td>").append(error(d.reason()))
+              .append("</td></tr>");
+        }
+        h.append("</table>");
+      }
+    }
+    h.append("<h3>Dead letters (").append(r.deadLetterCount()).append(")</h3>");
+    if (!r.deadLetters().isEmpty()) {
+      h.append("<table id=\"dead-letters\"><tr><th>#</th><th>Webhook</th><th>Dead</th><th>Last error</th></tr>");
+      for (DeadLetter d : r.deadLetters()) {
+        h.append("<tr><td>").append(d.id()).append("</td><td><code>").append(escape(d.webhookId()))
+            .append("</code></td><td>").append(timestamp(d.deadAt().getEpochSecond(), "R", now)).append("</td><td>")
+            .append(error(d.reason())).append("</td></tr>");
+      }
+      h.append("</table>");
+      if (r.deadLetterCount() > r.deadLetters().size()) {
+        h.append("<p class=\"note\">… and ").append(r.deadLetterCount() - r.deadLetters().size()).append(" more.</p>");
+      }
+    }
+    h.append("</section>");
+  }
+
+  /** Lanes that have failed since start, or are dead; a lane not listed has had no error. */
+  private static void lanes(StringBuilder h, SenderHealth s, NotifierHealth n, Instant now) {
+    Map<String, SenderHealth.LastError> errors = new TreeMap<>(s.lastErrorByWebhook());
+    java.util.Set<String> dead = new java.util.TreeSet<>(s.deadWebhooks());
+    if (n != null) {
+      n.deadWebhooks().forEach(d -> dead.add(d.webhookId()));
+    }
+    java.util.Set<String> ids = new java.util.TreeSet<>(errors.keySet());
+    ids.addAll(dead);
+    h.append("<h3>Lanes</h3>");
+    if (ids.isEmpty()) {
+      h.append("<p class=\"note\">No lane has failed since start.</p>");
+      return;
+    }
+    h.append("<table id=\"lanes\"><tr><th>Webhook</th><th>State</th><th>Last error</th><th>When</th></tr>");
+    for (String id : ids) {
+      SenderHealth.LastError e = errors.get(id);
+      h.append("<tr><td><code>").append(escape(id)).append("</code></td><td>")
+          .append(dead.contains(id) ? "<span class=\"badge badge-parse-error\">dead</span>"
+              : "<span class=\"badge badge-stale\">retrying</span>")
+          .append("</td><td>").append(e == null ? "—" : error(e.reason() + " " + e.detail())).append("</td><td>")
+          .append(e == null ? "—" : timestamp(e.at().getEpochSecond(), "R", now)).append("</td></tr>");
+    }
+    h.append("</table><p class=\"note\">Lanes not listed have had no error since start.</p>");
+  }
+
+  private static void figure(StringBuilder h, String name, String valueHtml) {
+    h.append("<div><dt>").append(escape(name)).append("</dt><dd>").append(valueHtml).append("</dd></div>");
+  }
+
+  private static String millis(Duration d) {
+    return d.toMillis() + " ms";
+  }
+
+  /** An error text from outside: webhook tokens masked, then escaped. */
+  private static String error(String text) {
+    return escape(Redaction.redact(text));
   }
 
   private static void embed(StringBuilder h, Embed e, Instant now) {
@@ -172,8 +356,26 @@ public final class PanelPage {
       ".badge-ok{background:#1f3b2b}.badge-stale{background:#4a321a}.badge-parse-error{background:#4d1f1f}",
       ".badge-schema{background:#3b2550}.badge-missing{background:#3a1a17}.badge-clock-skew{background:#1f334a}");
 
+  private static final String PAGE_CSS = String.join("",
+      ".page{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.page>#panel{flex:1 1 560px}",
+      "#side{flex:1 1 520px;max-width:760px;padding:16px;font-size:14px}",
+      "#side h2{font-size:18px;color:#f2f3f5;margin:8px 0}#side h3{font-size:15px;color:#f2f3f5;margin:14px 0 6px}",
+      "figure.chart{margin:0 0 12px;background:#2b2d31;border-radius:4px;padding:8px}",
+      "figure.chart img{display:block;max-width:100%;height:auto;margin-top:6px}",
+      "figcaption{color:#b5bac1}a{color:#00a8fc}",
+      ".figures{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:6px;margin:0}",
+      ".figures dt{color:#949ba4;font-size:12px}.figures dd{margin:0;color:#f2f3f5;font-weight:600}",
+      "table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:3px 6px;border-bottom:1px solid #3f4147;",
+      "vertical-align:top;word-break:break-word}th{color:#949ba4;font-weight:500}",
+      "td code{white-space:nowrap}.problem{color:#f38688}.note{color:#949ba4}");
+
   private static final String SCRIPT = String.join("\n",
       "(function(){",
+      "document.querySelectorAll('img.chart').forEach(function(i){",
+      "function seen(){var b=i.getBoundingClientRect();i.dataset.natural=i.naturalWidth+'x'+i.naturalHeight;",
+      "i.dataset.box=Math.round(b.width)+'x'+Math.round(b.height);}",
+      "if(i.complete&&i.naturalWidth>0){seen();}else{i.addEventListener('load',seen);",
+      "i.addEventListener('error',function(){i.dataset.natural='error';});}});",
       "function rel(s){var f=s<0,a=Math.abs(s),n,u;",
       "if(a<45){n=a;u='second';}else if(a<2700){n=Math.max(1,Math.round(a/60));u='minute';}",
       "else if(a<79200){n=Math.max(1,Math.round(a/3600));u='hour';}",

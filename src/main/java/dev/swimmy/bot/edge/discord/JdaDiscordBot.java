@@ -9,6 +9,7 @@ import dev.swimmy.bot.core.discord.PanelIdStore;
 import dev.swimmy.bot.core.discord.PanelPolicy;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
+import dev.swimmy.bot.core.history.Charts;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +79,7 @@ public final class JdaDiscordBot implements DiscordBot {
   private final CommandHandler handler;
   private final StatusViews views;
   private final Clock clock;
+  private final Charts charts;
   private volatile JDA jda;
   private volatile PanelPublisher panel;
   private ScheduledExecutorService panelThread;
@@ -85,10 +87,22 @@ public final class JdaDiscordBot implements DiscordBot {
   private ScheduledExecutorService timers;
   private Thread starter;
 
+  /** A bot whose views carry no charts. */
   public JdaDiscordBot(Settings settings, StatusViews views, RelayHealth relay, DeadLetterAdmin deadLetters, Clock clock) {
+    this(settings, views, relay, deadLetters, Charts.none(), clock);
+  }
+
+  /**
+   * A bot whose {@code /status pnl} and status panel carry today's PnL chart and whose {@code
+   * /notifier health} carries the relay's 24 h chart, from {@code charts}; a chart that fails to
+   * draw is logged and left out.
+   */
+  public JdaDiscordBot(Settings settings, StatusViews views, RelayHealth relay, DeadLetterAdmin deadLetters,
+      Charts charts, Clock clock) {
     this.settings = settings;
     this.views = views;
-    this.handler = new CommandHandler(views, relay, deadLetters);
+    this.charts = new LoggedCharts(charts);
+    this.handler = new CommandHandler(views, relay, deadLetters, this.charts, clock);
     this.clock = clock;
   }
 
@@ -193,8 +207,8 @@ public final class JdaDiscordBot implements DiscordBot {
   }
 
   private synchronized void startPanel(long channelId) {
-    panel = new PanelPublisher(views, new JdaPanelChannel(() -> jda, channelId), new PanelPolicy(settings.panelInterval()),
-        settings.panelIdFile(), clock);
+    panel = new PanelPublisher(views, charts, new JdaPanelChannel(() -> jda, channelId),
+        new PanelPolicy(settings.panelInterval()), settings.panelIdFile(), clock);
     panelThread = Executors.newSingleThreadScheduledExecutor(r -> AdminAlerts.daemon(r, "swimmy-panel"));
     long every = settings.panelCheckEvery().toMillis();
     panelThread.scheduleWithFixedDelay(panel::tick, 0, every, TimeUnit.MILLISECONDS);

@@ -1,7 +1,11 @@
 package dev.swimmy.bot.edge.discord;
 
+import dev.swimmy.bot.core.discord.PanelPolicy.ChartEdit;
+import dev.swimmy.bot.core.discord.PanelPolicy.ChartOnPanel;
 import dev.swimmy.bot.core.discord.PanelPolicy.Failure;
+import dev.swimmy.bot.core.history.ChartImage;
 import dev.swimmy.bot.core.render.Message;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -22,13 +26,30 @@ final class JdaPanelChannel implements PanelChannel {
   }
 
   @Override
-  public long post(Message m) throws PanelException {
-    return call(() -> channel().sendMessage(JdaMessages.create(m)).complete().getIdLong());
+  public Written post(Message m, Optional<ChartImage> chart) throws PanelException {
+    var sent = call(() -> channel().sendMessage(JdaMessages.create(m, chart)).complete());
+    return new Written(sent.getIdLong(), chartOn(sent, chart));
   }
 
   @Override
-  public void edit(long id, Message m) throws PanelException {
-    call(() -> channel().editMessageById(id, JdaMessages.edit(m)).complete());
+  public Written edit(long id, Message m, ChartEdit files, Optional<ChartImage> chart) throws PanelException {
+    var edited = call(() -> channel().editMessageById(id, JdaMessages.edit(m, files, chart)).complete());
+    return new Written(id, chartOn(edited, chart));
+  }
+
+  /**
+   * The chart file Discord says the message carries: the attachment named like {@code chart}, or
+   * none. A chart Discord does not list is unknown, so the next edit uploads it again.
+   */
+  private static ChartOnPanel chartOn(net.dv8tion.jda.api.entities.Message m, Optional<ChartImage> chart) {
+    if (chart.isEmpty()) {
+      return m.getAttachments().isEmpty() ? new ChartOnPanel.None() : new ChartOnPanel.Unknown();
+    }
+    return m.getAttachments().stream()
+        .filter(a -> a.getFileName().equals(chart.get().fileName()))
+        .findFirst()
+        .<ChartOnPanel>map(a -> new ChartOnPanel.Uploaded(chart.get().dataKey(), a.getIdLong()))
+        .orElseGet(ChartOnPanel.Unknown::new);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.swimmy.bot.edge.discord;
 
+import dev.swimmy.bot.core.discord.ChartEmbeds;
+import dev.swimmy.bot.core.discord.CommandHandler;
 import dev.swimmy.bot.core.discord.PanelIdStore;
 import dev.swimmy.bot.core.discord.PanelPolicy;
 import dev.swimmy.bot.core.discord.PanelPolicy.Action;
@@ -12,8 +14,11 @@ import dev.swimmy.bot.core.discord.PanelPolicy.Replace;
 import dev.swimmy.bot.core.discord.PanelPolicy.Verify;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.core.discord.StatusViews;
+import dev.swimmy.bot.core.history.ChartImage;
+import dev.swimmy.bot.core.history.Charts;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.edge.discord.PanelChannel.PanelException;
+import dev.swimmy.bot.edge.discord.PanelChannel.Written;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -36,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * leaves it naming a panel that exists or one that was just deleted (which the next start finds
  * by 10008 and replaces). It never names nothing while a panel exists, so restarts do not pile up
  * panels.
+ *
+ * <p>The panel carries today's PnL chart ({@link Charts#pnlToday}) as the image of its last embed.
+ * Its file is uploaded with the post and again only when the chart's {@code dataKey} changes; an
+ * edit of the text keeps the uploaded file by its attachment id ({@link PanelPolicy#chartEdit}).
  */
 final class PanelPublisher {
   private static final Logger log = LoggerFactory.getLogger(PanelPublisher.class);
@@ -45,10 +55,13 @@ final class PanelPublisher {
   private final PanelPolicy policy;
   private final PanelIdStore ids;
   private final Clock clock;
+  private final Charts charts;
   private Memory memory;
 
-  PanelPublisher(StatusViews views, PanelChannel channel, PanelPolicy policy, PanelIdStore ids, Clock clock) {
+  PanelPublisher(StatusViews views, Charts charts, PanelChannel channel, PanelPolicy policy, PanelIdStore ids,
+      Clock clock) {
     this.views = views;
+    this.charts = charts;
     this.channel = channel;
     this.policy = policy;
     this.ids = ids;
@@ -61,9 +74,11 @@ final class PanelPublisher {
   synchronized void tick() {
     try {
       Instant now = clock.instant();
-      Message m = views.status(StatusSection.OVERVIEW);
-      Rendered r = new Rendered(hash(m), stateKey());
-      apply(policy.decide(memory, r, now), m, r, now, true);
+      Message text = views.status(StatusSection.OVERVIEW);
+      Optional<ChartImage> chart = ChartEmbeds.fitting(charts.pnlToday(now));
+      Message m = chart.map(c -> ChartEmbeds.with(text, c, CommandHandler.PNL_CHART_TITLE)).orElse(text);
+      Rendered r = new Rendered(hash(m), stateKey(), chart.map(ChartImage::dataKey).orElse(""));
+      apply(policy.decide(memory, r, now), new Panel(m, chart), r, now, true);
     } catch (RuntimeException e) {
       log.error("status panel update failed", e);
     }
@@ -73,24 +88,27 @@ final class PanelPublisher {
     return memory;
   }
 
-  private void apply(Action action, Message m, Rendered r, Instant now, boolean mayFollowUp) {
+  /** The panel as rendered: its message and the chart file the message refers to. */
+  private record Panel(Message message, Optional<ChartImage> chart) {}
+
+  private void apply(Action action, Panel p, Rendered r, Instant now, boolean mayFollowUp) {
     try {
       if (action instanceof NoChange) {
         return;
       } else if (action instanceof PostNew) {
-        long id = channel.post(m);
-        remember(id, r, now);
-        log.info("status panel posted as message {}", id);
+        Written w = channel.post(p.message(), p.chart());
+        remember(w, r, now);
+        log.info("status panel posted as message {}", w.messageId());
       } else if (action instanceof Edit e) {
-        channel.edit(e.messageId(), m);
-        memory = memory.written(e.messageId(), r, now);
+        Written w = channel.edit(e.messageId(), p.message(), e.chart(), p.chart());
+        memory = memory.written(e.messageId(), r, now, w.chart());
       } else if (action instanceof Verify v) {
         channel.verify(v.messageId());
         memory = memory.verified(now);
       } else if (action instanceof Replace rep) {
-        long id = channel.post(m);
-        remember(id, r, now);
-        log.info("status panel {} can no longer be edited (30046); replaced by {}", rep.oldMessageId(), id);
+        Written w = channel.post(p.message(), p.chart());
+        remember(w, r, now);
+        log.info("status panel {} can no longer be edited (30046); replaced by {}", rep.oldMessageId(), w.messageId());
         deleteQuietly(rep.oldMessageId());
       }
     } catch (PanelException failed) {
@@ -102,13 +120,14 @@ final class PanelPublisher {
         }
       } else if (mayFollowUp) {
         log.info("status panel {}: {}", id, failed.getMessage());
-        apply(policy.afterFailure(id, failed.failure), m, r, now, false);
+        apply(policy.afterFailure(id, failed.failure), p, r, now, false);
       }
     }
   }
 
-  private void remember(long id, Rendered r, Instant now) {
-    memory = memory.written(id, r, now);
+  private void remember(Written w, Rendered r, Instant now) {
+    long id = w.messageId();
+    memory = memory.written(id, r, now, w.chart());
     try {
       ids.save(id);
     } catch (IOException e) {

@@ -82,7 +82,7 @@ final class SlashCommands extends ListenerAdapter {
       if (answered.compareAndSet(false, true)) {
         send(event, answer);
       } else {
-        deferred.thenAccept(hook -> hook.editOriginal(JdaMessages.edit(answer.message()))
+        deferred.thenAccept(hook -> hook.editOriginal(JdaMessages.edit(answer.message(), answer.chart()))
             .queue(ok -> {}, e -> log.warn("could not edit the deferred reply to /{}: {}", inv.command(), e.toString())));
       }
     });
@@ -98,7 +98,7 @@ final class SlashCommands extends ListenerAdapter {
   }
 
   private static void send(SlashCommandInteractionEvent event, Reply reply) {
-    event.reply(JdaMessages.create(reply.message())).setEphemeral(reply.ephemeral())
+    event.reply(JdaMessages.create(reply.message(), reply.chart())).setEphemeral(reply.ephemeral())
         .queue(ok -> {}, e -> log.warn("could not answer /{}: {}", event.getFullCommandName(), e.toString()));
   }
 

@@ -89,4 +89,45 @@ class CommandHandlerTest {
     assertThat(r.ephemeral()).isTrue();
     assertThat(r.message().toString()).doesNotContain("abc");
   }
+
+  // --- charts ------------------------------------------------------------------------------------
+
+  final dev.swimmy.bot.testing.TestCharts charts = new dev.swimmy.bot.testing.TestCharts("pnl-1", "relay-1");
+  final CommandHandler charted = new CommandHandler(views,
+      () -> CoreFakes.health(List.of(), Optional.of(Duration.ofMillis(120))), letters, charts, () -> T0);
+
+  @Test
+  void statusPnl_carriesTodaysPnlChart_inAnEmbedThatRefersToTheFile() throws Exception {
+    Reply r = charted.handle(status("pnl"));
+    assertThat(r.chart()).hasValueSatisfying(c -> assertThat(c.fileName()).isEqualTo("pnl-today.png"));
+    assertThat(r.message().embeds()).last().satisfies(e -> {
+      assertThat(e.image()).isEqualTo("attachment://pnl-today.png");
+      assertThat(e.title()).isEqualTo(CommandHandler.PNL_CHART_TITLE);
+    });
+    assertThat(r.message().embeds().get(0).title()).isEqualTo("status pnl");
+  }
+
+  @Test
+  void otherSections_carryNoChart() throws Exception {
+    for (String s : List.of("overview", "market", "system")) {
+      Reply r = charted.handle(status(s));
+      assertThat(r.chart()).isEmpty();
+      assertThat(r.message().embeds()).allSatisfy(e -> assertThat(e.image()).isEmpty());
+    }
+  }
+
+  @Test
+  void notifierHealth_carriesTheRelayChart() throws Exception {
+    Reply r = charted.handle(notifier("health", Set.of()));
+    assertThat(r.chart()).hasValueSatisfying(c -> assertThat(c.fileName()).isEqualTo("relay-24h.png"));
+    assertThat(r.message().embeds()).last().extracting(e -> e.image()).isEqualTo("attachment://relay-24h.png");
+  }
+
+  @Test
+  void withoutAChart_statusPnl_isTheTextAsBefore() throws Exception {
+    charts.pnlData(null);
+    Reply r = charted.handle(status("pnl"));
+    assertThat(r.chart()).isEmpty();
+    assertThat(r.message()).isEqualTo(handler.handle(status("pnl")).message());
+  }
 }
