@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * <p>A line breaks between two points when (a) they are more than the source's stale threshold
  * apart (no version for that long: the source was stale, whatever else happened), or (b) the
- * history recorded the source STALE or MISSING at any moment between them. The gaps shaded as
+ * history recorded the source turning STALE or MISSING between them. The gaps shaded as
  * "no data" are those breaks, the recorded STALE/MISSING periods and a silence at either end of
  * the window, less the market-closed time (shaded as closed instead) and less pieces no longer
  * than the stale threshold.
@@ -83,12 +83,16 @@ public record Timeline(Interval window, List<List<Point>> segments, List<Interva
     return segments.stream().flatMap(List::stream).toList();
   }
 
+  /**
+   * A silence past the threshold, or a recorded gap that starts after {@code a} and by {@code b}.
+   * (A gap that started earlier does not break again: the version that ended it has an own time a
+   * little before the bot saw the change, and it starts the new line.)
+   */
   private static boolean breaksBetween(Instant a, Instant b, Duration staleAfter, List<Interval> recorded) {
     if (Duration.between(a, b).compareTo(staleAfter) > 0) {
       return true;
     }
-    Interval between = new Interval(a, b);
-    return recorded.stream().anyMatch(r -> r.overlaps(between));
+    return recorded.stream().anyMatch(r -> r.from().isAfter(a) && !r.from().isAfter(b));
   }
 
   /** The stretches the source was recorded STALE or MISSING, cut to {@code within}. */

@@ -53,6 +53,9 @@ final class ChartPainter {
   static final Color LINE = new Color(30, 100, 200);
   static final Color DELIVERED = new Color(46, 160, 67);
   static final Color FAILED = new Color(215, 58, 73);
+  private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 190);
+  /** Lighter than the closed shading, so a gridline is never taken for a closed market. */
+  static final Color GRID = new Color(238, 238, 238);
   private static final TimeZone JST = TimeZone.getTimeZone(TradingDay.JST);
   private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
   private static final StandardChartTheme THEME = theme();
@@ -64,10 +67,12 @@ final class ChartPainter {
     String day = TradingDay.wall(t.window().from()).toLocalDate().toString();
     XYPlot plot = linePlot(t, "PnL", "HH:mm");
     plot.addRangeMarker(zero());
+    // The high's label hangs below its line on the right, the low's sits above its line on the
+    // left, so both stay inside the plot and apart even when the day is flat.
     plot.addRangeMarker(mark(plan.high().value(), "high " + money(plan.high().value()) + " at "
-        + HHMM.format(TradingDay.wall(plan.high().at())), DELIVERED, TextAnchor.BOTTOM_RIGHT));
+        + HHMM.format(TradingDay.wall(plan.high().at())), DELIVERED, RectangleAnchor.RIGHT, TextAnchor.TOP_RIGHT));
     plot.addRangeMarker(mark(plan.low().value(), "low " + money(plan.low().value()) + " at "
-        + HHMM.format(TradingDay.wall(plan.low().at())), FAILED, TextAnchor.TOP_RIGHT));
+        + HHMM.format(TradingDay.wall(plan.low().at())), FAILED, RectangleAnchor.LEFT, TextAnchor.BOTTOM_LEFT));
     return chart("PnL today, " + day + " (JST)", plot);
   }
 
@@ -83,8 +88,8 @@ final class ChartPainter {
       hi = Math.max(hi, p.value());
     }
     if (plan.goal() != null) {
-      plot.addRangeMarker(mark(plan.goal(), "monthly goal " + money(plan.goal()), DELIVERED,
-          TextAnchor.BOTTOM_RIGHT));
+      plot.addRangeMarker(mark(plan.goal(), "monthly goal " + plain(plan.goal()), DELIVERED,
+          RectangleAnchor.RIGHT, TextAnchor.TOP_RIGHT));
       lo = Math.min(lo, plan.goal());
       hi = Math.max(hi, plan.goal());
     }
@@ -133,7 +138,15 @@ final class ChartPainter {
     plot.add(top, 3);
     plot.add(bottom, 2);
     JFreeChart chart = new JFreeChart("Relay, last 24 h (JST)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    THEME.apply(chart);
+    THEME.apply(chart); // the theme sets its own series colours: ours go on after it
+    bars.setSeriesPaint(0, DELIVERED);
+    bars.setSeriesPaint(1, FAILED);
+    bars.setShadowVisible(false);
+    bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+    line.setSeriesPaint(0, LINE);
+    for (XYPlot p : List.of(top, bottom)) {
+      style(p);
+    }
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
   }
@@ -156,6 +169,8 @@ final class ChartPainter {
     r.setSeriesStroke(0, new BasicStroke(2f));
     NumberAxis value = new NumberAxis(name);
     value.setAutoRangeIncludesZero(false);
+    value.setUpperMargin(0.12);
+    value.setLowerMargin(0.12);
     value.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     XYPlot plot = new XYPlot(new XYSeriesCollection(s), timeAxis(t.window(), timeFormat), value, r);
     shade(plot, t.closed(), t.gaps());
@@ -163,33 +178,55 @@ final class ChartPainter {
     return plot;
   }
 
+  /**
+   * Closed stretches grey, gaps pale red, behind the data. Only the widest band of each kind is
+   * labelled (closed at the top, gaps at the bottom), so a month of weekends stays readable.
+   */
   private static void shade(XYPlot plot, List<Interval> closed, List<Interval> gaps) {
+    Interval widestClosed = widest(closed);
     for (Interval c : closed) {
-      plot.addDomainMarker(band(c, CLOSED, "market closed"), Layer.BACKGROUND);
+      plot.addDomainMarker(band(c, CLOSED, c == widestClosed ? "market closed" : null, RectangleAnchor.TOP_LEFT,
+          TextAnchor.TOP_LEFT), Layer.BACKGROUND);
     }
+    Interval widestGap = widest(gaps);
     for (Interval g : gaps) {
-      plot.addDomainMarker(band(g, GAP, "no data"), Layer.BACKGROUND);
+      plot.addDomainMarker(band(g, GAP, g == widestGap ? "no data" : null, RectangleAnchor.BOTTOM_LEFT,
+          TextAnchor.BOTTOM_LEFT), Layer.BACKGROUND);
     }
   }
 
-  private static IntervalMarker band(Interval i, Color color, String label) {
+  private static Interval widest(List<Interval> list) {
+    Interval best = null;
+    for (Interval i : list) {
+      best = best == null || i.length().compareTo(best.length()) > 0 ? i : best;
+    }
+    return best;
+  }
+
+  private static IntervalMarker band(Interval i, Color color, String label, RectangleAnchor where,
+      TextAnchor anchor) {
     IntervalMarker m = new IntervalMarker(i.from().toEpochMilli(), i.to().toEpochMilli());
     m.setPaint(color);
-    m.setLabel(label);
-    m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-    m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    if (label != null) {
+      m.setLabel(label);
+      m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+      m.setLabelAnchor(where);
+      m.setLabelTextAnchor(anchor);
+      m.setLabelBackgroundColor(LABEL_BACKGROUND);
+    }
     return m;
   }
 
-  private static ValueMarker mark(double value, String label, Color color, TextAnchor anchor) {
+  private static ValueMarker mark(double value, String label, Color color, RectangleAnchor where,
+      TextAnchor anchor) {
     ValueMarker m = new ValueMarker(value, color, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
         BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
     m.setLabel(label);
     m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
     m.setLabelPaint(color.darker());
-    m.setLabelAnchor(RectangleAnchor.RIGHT);
+    m.setLabelAnchor(where);
     m.setLabelTextAnchor(anchor);
+    m.setLabelBackgroundColor(LABEL_BACKGROUND);
     return m;
   }
 
@@ -208,16 +245,22 @@ final class ChartPainter {
 
   private static void style(XYPlot plot) {
     plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(220, 220, 220));
-    plot.setRangeGridlinePaint(new Color(220, 220, 220));
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
   }
 
   private static JFreeChart chart(String title, XYPlot plot) {
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-    THEME.apply(chart);
+    THEME.apply(chart); // the theme sets its own series colours: ours go on after it
+    plot.getRenderer().setSeriesPaint(0, LINE);
+    plot.getRenderer().setSeriesStroke(0, new BasicStroke(2f));
+    style(plot);
     chart.setBackgroundPaint(Color.WHITE);
-    plot.setBackgroundPaint(Color.WHITE);
     return chart;
+  }
+
+  private static String plain(double v) {
+    return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
   }
 
   private static String money(double v) {
@@ -233,8 +276,8 @@ final class ChartPainter {
     t.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
     t.setChartBackgroundPaint(Color.WHITE);
     t.setPlotBackgroundPaint(Color.WHITE);
-    t.setDomainGridlinePaint(new Color(220, 220, 220));
-    t.setRangeGridlinePaint(new Color(220, 220, 220));
+    t.setDomainGridlinePaint(GRID);
+    t.setRangeGridlinePaint(GRID);
     return t;
   }
 
@@ -251,6 +294,6 @@ final class ChartPainter {
   static String svg(JFreeChart chart, int width, int height) {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
     chart.draw(g, new Rectangle(0, 0, width, height));
-    return g.getSVGDocument();
+    return g.getSVGElement(); // the <svg> element alone: no XML prolog, no DOCTYPE to fetch
   }
 }
