@@ -3,6 +3,12 @@ package dev.swimmy.bot.app;
 import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.app.relay.Relay;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
+import dev.swimmy.bot.core.discord.NotifierHealth;
+import dev.swimmy.bot.core.history.Charts;
+import dev.swimmy.bot.core.history.RelayMinute;
+import dev.swimmy.bot.core.history.Retention;
+import dev.swimmy.bot.edge.chart.JFreeCharts;
+import dev.swimmy.bot.edge.history.SqliteHistory;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.health.Pulse;
@@ -84,6 +90,8 @@ public final class Daemon implements AutoCloseable {
   private volatile WebhookLanes lanes;
   private Optional<DiscordBot> bot = Optional.empty();
   private ExecutorScheduler laneTimer;
+  private SqliteHistory history;
+  private volatile Charts charts = Charts.none();
 
   public Daemon(Config config, Map<String, String> env, Clock clock) {
     this.config = config;
@@ -106,6 +114,7 @@ public final class Daemon implements AutoCloseable {
           status.startRefresh(STATUS_REFRESH_EVERY);
           return status::close;
         });
+    startHistory();
     startRelay(n);
     lifecycle.start("admin http", "http://" + config.admin().host() + ":" + config.admin().port()
         + "/panel", STOP_BUDGET, () -> {
@@ -154,6 +163,9 @@ public final class Daemon implements AutoCloseable {
     lanesRef.set(lanes);
     this.lanes = lanes;
     lanes.observe(relay.deliveryObserver());
+    if (history != null) {
+      history.sampleRelay(() -> relayCounters(health));
+    }
     if (bot.isPresent()) {
       lifecycle.start("discord bot", config.discord().apiBaseUrl().toString(), BOT_STOP, () -> {
         bot.get().start();
@@ -180,6 +192,40 @@ public final class Daemon implements AutoCloseable {
             return relay::stopHttp;
           });
     }
+  }
+
+  /**
+   * The history (charts' memory) in its own SQLite file. It is not essential: if the file cannot
+   * be opened the daemon runs on, with {@link Charts#none()}.
+   */
+  private void startHistory() throws Exception {
+    Config.History h = config.history();
+    lifecycle.start("history", h.path().toString(), STOP_BUDGET, () -> {
+      try {
+        history = SqliteHistory.open(h.path(), new Retention(h.retention(), h.maxRows()), clock);
+      } catch (java.sql.SQLException e) {
+        LOG.warn("history off, no charts: cannot open {}: {}", h.path(), e.getMessage());
+        return () -> { };
+      }
+      status.onLiveStatus(history::observe);
+      charts = new JFreeCharts(history, config.status().marketHours(), config.status().liveStatus().staleAfter());
+      return history::close;
+    });
+  }
+
+  private static RelayMinute.Counters relayCounters(RelayHealth health) {
+    try {
+      NotifierHealth s = health.snapshot();
+      return new RelayMinute.Counters(s.takenAt(), s.delivered(), s.errors(), s.queueLength(),
+          s.latencyP95().map(Duration::toMillis).orElse(null));
+    } catch (Exception e) {
+      throw new IllegalStateException("relay figures unavailable: " + e.getMessage(), e);
+    }
+  }
+
+  /** The charts drawn from the history ({@link Charts#none()} while it is off). */
+  public Charts charts() {
+    return charts;
   }
 
   private SenderHealth senderHealth(WebhookLanes lanes) {

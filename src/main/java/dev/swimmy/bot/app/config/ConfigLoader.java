@@ -78,8 +78,9 @@ public final class ConfigLoader {
     Status status = status(root.child("status"), home);
     Notifier notifier = notifier(root.child("notifier"), home);
     Admin admin = admin(root.child("admin"));
+    Config.History history = history(root.child("history"), home, notifier);
     root.finish();
-    return new Config(home, discord, status, notifier, admin);
+    return new Config(home, discord, status, notifier, admin, history);
   }
 
   private Path home(Section root, Path configFolder) {
@@ -312,6 +313,20 @@ public final class ConfigLoader {
     }
     Duration waitMax = s.duration("http-wait-max", Duration.ofSeconds(10));
     return new Config.HttpListen(m.group(1).replaceAll("^\\[|\\]$", ""), port, waitMax);
+  }
+
+  /** {@code history.path}, {@code history.retention}, {@code history.max-rows}. */
+  private static Config.History history(Section s, Path home, Notifier notifier) {
+    Config.History d = Config.History.besideSpool(notifier.spool());
+    Config.History h = new Config.History(
+        s.string("path").map(p -> home.resolve(p).normalize()).orElse(d.path()),
+        s.duration("retention", d.retention()),
+        s.positiveLong("max-rows", d.maxRows()));
+    s.finish();
+    if (h.retention().isZero() || h.retention().isNegative()) {
+      throw new ConfigException(s.key("retention"), "must be positive, got " + Durations.format(h.retention()));
+    }
+    return h;
   }
 
   private static Admin admin(Section s) {

@@ -35,16 +35,12 @@ public record RelayMinute(Instant minute, long delivered, long failed, long queu
   /**
    * The minute that ends at {@code now}: the counts since {@code before} (the previous sample, or
    * null for the first one since start, whose totals all fall in it). A total that went down means
-   * the counters started again (a restart): the new total is the minute's count. The minute is
-   * named by its start, {@code now} truncated to the minute, minus one when {@code now} is a whole
-   * minute (the sample taken at 10:01:00 is the minute 10:00).
+   * the counters started again (a restart): the new total is the minute's count. Samples are taken
+   * just after each whole minute, so the minute is named by the start of the minute {@code now}
+   * minus 30 s falls in (the sample taken at 10:01:00.2 is the minute 10:00).
    */
   public static RelayMinute between(Counters before, Counters now) {
-    Instant end = now.at();
-    Instant start = end.truncatedTo(ChronoUnit.MINUTES);
-    if (start.equals(end)) {
-      start = start.minus(1, ChronoUnit.MINUTES);
-    }
+    Instant start = now.at().minusSeconds(30).truncatedTo(ChronoUnit.MINUTES);
     long delivered = delta(before == null ? 0 : before.delivered(), now.delivered());
     long failed = delta(before == null ? 0 : before.failed(), now.failed());
     return new RelayMinute(start, delivered, failed, Math.max(0, now.queueLength()),

@@ -69,6 +69,9 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
   private Instant lastVersion;
   private SourceState lastState;
   private Instant nextPrune;
+  private volatile java.util.function.Supplier<RelayMinute.Counters> relay;
+  private RelayMinute.Counters lastCounters;
+  private Instant nextSample;
 
   private record Flush(CountDownLatch done) {}
 
@@ -187,6 +190,31 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
     }
   }
 
+  /**
+   * Samples the relay's counters at each whole minute on the writer thread and records the minute
+   * ({@link RelayMinute#between}). The supplier must be quick and never block for long (it reads
+   * in-memory counters); a sample that throws is skipped and logged.
+   */
+  public void sampleRelay(java.util.function.Supplier<RelayMinute.Counters> counters) {
+    this.relay = counters;
+  }
+
+  private void sampleIfDue() {
+    java.util.function.Supplier<RelayMinute.Counters> r = relay;
+    Instant now = clock.instant();
+    if (r == null || (nextSample != null && now.isBefore(nextSample))) {
+      return;
+    }
+    nextSample = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60);
+    try {
+      RelayMinute.Counters c = r.get();
+      write(List.of(RelayMinute.between(lastCounters, c))); // the first: everything since start
+      lastCounters = c;
+    } catch (RuntimeException e) {
+      LOG.warn("history: relay sample failed (skipped): {}", e.toString());
+    }
+  }
+
   /** Items dropped because the queue was full (or the store closing). */
   public long overflows() {
     return overflows.get();
@@ -223,6 +251,7 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
         } else if (closing) {
           return;
         }
+        sampleIfDue();
         if (!clock.instant().isBefore(nextPrune)) {
           pruneNow();
           nextPrune = clock.instant().plus(PRUNE_EVERY);

@@ -47,6 +47,12 @@ class HistoryRulesTest {
   }
 
   @Test
+  void aSampleJustAfterAWholeMinuteCountsTheMinuteBefore() {
+    var now = new RelayMinute.Counters(Instant.parse("2026-11-27T10:01:00.200Z"), 1, 0, 0, null);
+    assertThat(RelayMinute.between(null, now).minute()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+  }
+
+  @Test
   void aRelayMinuteMustBeAWholeMinute() {
     assertThatThrownBy(() -> new RelayMinute(Instant.parse("2026-11-27T10:00:01Z"), 0, 0, 0, null))
         .isInstanceOf(IllegalArgumentException.class);
