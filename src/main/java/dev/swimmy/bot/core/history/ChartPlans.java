@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What each chart draws, decided from the history as plain data: the window, the series broken
@@ -58,7 +57,7 @@ public final class ChartPlans {
   public Optional<PnlDay> pnlToday(Instant now) {
     Instant at = minute(now);
     Interval day = TradingDay.dayOf(at);
-    Optional<Timeline> t = timeline(day, at, StatusVersion::dailyPnl, true);
+    Optional<Timeline> t = timeline(day, at, history.figure(day, HistoryReader.Figure.DAILY_PNL));
     if (t.isEmpty()) {
       return Optional.empty();
     }
@@ -77,15 +76,11 @@ public final class ChartPlans {
   public Optional<PnlMonth> pnlMonth(Instant now) {
     Instant at = minute(now);
     Interval month = TradingDay.monthOf(at);
-    List<StatusVersion> versions = history.versions(new Interval(month.from(), at.plusSeconds(60)));
-    Optional<Timeline> t = timeline(month, at, versions, StatusVersion::accumulatedPnl, true);
+    Optional<Timeline> t = timeline(month, at, history.figure(month, HistoryReader.Figure.ACCUMULATED_PNL));
     if (t.isEmpty()) {
       return Optional.empty();
     }
-    Double goal = null;
-    for (StatusVersion v : versions) {
-      goal = v.monthlyGoal() != null ? v.monthlyGoal() : goal;
-    }
+    Double goal = history.latest(month, HistoryReader.Figure.MONTHLY_GOAL).orElse(null);
     List<Point> all = t.get().points();
     Point last = all.get(all.size() - 1);
     String key = new DataKey("pnl-month").add(t.get()).add(goal).add(last).key();
@@ -120,31 +115,14 @@ public final class ChartPlans {
     return Optional.of(new RelayDay(window, minutes, silences, closed, k.key()));
   }
 
-  private Optional<Timeline> timeline(Interval window, Instant now, Function<StatusVersion, Double> value,
-      boolean downsample) {
-    List<StatusVersion> versions = history.versions(window);
-    return timeline(window, now, versions, value, downsample);
-  }
-
-  private Optional<Timeline> timeline(Interval window, Instant now, List<StatusVersion> versions,
-      Function<StatusVersion, Double> value, boolean downsample) {
-    List<Point> points = new ArrayList<>();
-    for (StatusVersion v : versions) {
-      Double d = value.apply(v);
-      if (d != null && window.contains(v.at())) {
-        points.add(new Point(v.at(), d));
-      }
-    }
+  /** The timeline of {@code points} (one figure, in time order), each segment downsampled. */
+  private Optional<Timeline> timeline(Interval window, Instant now, List<Point> points) {
     if (points.isEmpty()) {
       return Optional.empty();
     }
     Timeline t = Timeline.build(points, history.sourceChanges(window), window, staleAfter, hours, now);
-    if (!downsample) {
-      return Optional.of(t);
-    }
-    Interval w = t.window();
-    return Optional.of(new Timeline(w, t.segments().stream().map(s -> Downsample.minMax(s, w, BUCKETS)).toList(),
-        t.gaps(), t.closed()));
+    return Optional.of(new Timeline(window,
+        t.segments().stream().map(s -> Downsample.minMax(s, window, BUCKETS)).toList(), t.gaps(), t.closed()));
   }
 
   private static Instant minute(Instant now) {

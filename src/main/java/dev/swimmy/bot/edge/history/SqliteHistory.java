@@ -2,6 +2,7 @@ package dev.swimmy.bot.edge.history;
 
 import dev.swimmy.bot.core.history.HistoryReader;
 import dev.swimmy.bot.core.history.Interval;
+import dev.swimmy.bot.core.history.Point;
 import dev.swimmy.bot.core.history.RelayMinute;
 import dev.swimmy.bot.core.history.Retention;
 import dev.swimmy.bot.core.history.SourceChange;
@@ -184,7 +185,7 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
   private void offer(Object item) {
     if (closing || !queue.offer(item)) {
       long n = overflows.incrementAndGet();
-      if (n == 1 || n % 1000 == 0) {
+      if (Long.bitCount(n) == 1) { // 1, 2, 4, 8...: a storm of drops logs a few lines, not thousands
         LOG.warn("history queue full or closed: {} item(s) dropped so far (policy drop-newest)", n);
       }
     }
@@ -403,6 +404,42 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
         }
       } catch (SQLException e) {
         throw new IllegalStateException("cannot read the history's status versions: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /** One column, rows without it left out: a month is three JNI calls a row, not twenty. */
+  @Override
+  public List<Point> figure(Interval within, Figure figure) {
+    return points(within, figure, "ORDER BY at_ms");
+  }
+
+  @Override
+  public java.util.Optional<Double> latest(Interval within, Figure figure) {
+    List<Point> last = points(within, figure, "ORDER BY at_ms DESC LIMIT 1");
+    return last.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(last.get(0).value());
+  }
+
+  private List<Point> points(Interval within, Figure figure, String order) {
+    String column = switch (figure) {
+      case DAILY_PNL -> "daily_pnl";
+      case ACCUMULATED_PNL -> "accumulated_pnl";
+      case MONTHLY_GOAL -> "monthly_goal";
+    };
+    List<Point> out = new ArrayList<>();
+    synchronized (reader) {
+      try (PreparedStatement p = reader.prepareStatement("SELECT at_ms, " + column + " FROM status_version"
+          + " WHERE at_ms >= ? AND at_ms < ? AND " + column + " IS NOT NULL " + order)) {
+        p.setLong(1, within.from().toEpochMilli());
+        p.setLong(2, within.to().toEpochMilli());
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Point(Instant.ofEpochMilli(rs.getLong(1)), rs.getDouble(2)));
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the history's " + column + ": " + e.getMessage(), e);
       }
     }
     return out;

@@ -3,7 +3,9 @@ package dev.swimmy.bot.edge.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.swimmy.bot.core.history.HistoryReader;
 import dev.swimmy.bot.core.history.Interval;
+import dev.swimmy.bot.core.history.Point;
 import dev.swimmy.bot.core.history.RelayMinute;
 import dev.swimmy.bot.core.history.Retention;
 import dev.swimmy.bot.core.history.SourceChange;
@@ -56,6 +58,11 @@ class SqliteHistoryTest {
           new SourceChange(T0.plusSeconds(200), SourceState.STALE));
       assertThat(h.relayMinutes(ALL)).containsExactly(new RelayMinute(T0, 3, 1, 2, 420L),
           new RelayMinute(T0.plusSeconds(60), 0, 0, 0, null));
+      assertThat(h.figure(ALL, HistoryReader.Figure.DAILY_PNL))
+          .as("one figure, versions without it left out")
+          .containsExactly(new Point(T0, 1), new Point(T0.plusSeconds(60), -2.5));
+      assertThat(h.latest(ALL, HistoryReader.Figure.ACCUMULATED_PNL)).contains(1000 - 2.5);
+      assertThat(h.latest(new Interval(T0.plusSeconds(120), T0.plusSeconds(180)), HistoryReader.Figure.MONTHLY_GOAL)).isEmpty();
       h.recordSourceState(T0.plusSeconds(300), SourceState.STALE); // remembered across the restart
       h.recordVersion(version(T0.plusSeconds(120), 9)); // same own time as a stored version: ignored
       assertThat(h.flush(WAIT)).isTrue();
