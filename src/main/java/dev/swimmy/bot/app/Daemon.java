@@ -112,7 +112,12 @@ public final class Daemon implements AutoCloseable {
         STOP_BUDGET, () -> {
           status = StatusService.create(config.status(), clock);
           status.startRefresh(STATUS_REFRESH_EVERY);
-          return status::close;
+          return () -> {
+            if (history != null) {
+              history.close(); // the status side's memory: stops within the same budget
+            }
+            status.close();
+          };
         });
     startHistory();
     startRelay(n);
@@ -195,22 +200,21 @@ public final class Daemon implements AutoCloseable {
   }
 
   /**
-   * The history (charts' memory) in its own SQLite file. It is not essential: if the file cannot
-   * be opened the daemon runs on, with {@link Charts#none()}.
+   * The history (charts' memory) in its own SQLite file, closed with the status sources (within
+   * their stop budget). It is not essential: if the file cannot be opened the daemon runs on, with
+   * {@link Charts#none()}.
    */
-  private void startHistory() throws Exception {
+  private void startHistory() {
     Config.History h = config.history();
-    lifecycle.start("history", h.path().toString(), STOP_BUDGET, () -> {
-      try {
-        history = SqliteHistory.open(h.path(), new Retention(h.retention(), h.maxRows()), clock);
-      } catch (java.sql.SQLException e) {
-        LOG.warn("history off, no charts: cannot open {}: {}", h.path(), e.getMessage());
-        return () -> { };
-      }
-      status.onLiveStatus(history::observe);
-      charts = new JFreeCharts(history, config.status().marketHours(), config.status().liveStatus().staleAfter());
-      return history::close;
-    });
+    try {
+      history = SqliteHistory.open(h.path(), new Retention(h.retention(), h.maxRows()), clock);
+    } catch (java.sql.SQLException e) {
+      LOG.warn("history off, no charts: cannot open {}: {}", h.path(), e.getMessage());
+      return;
+    }
+    status.onLiveStatus(history::observe);
+    charts = new JFreeCharts(history, config.status().marketHours(), config.status().liveStatus().staleAfter());
+    LOG.info("started history: {} (kept {}, at most {} rows a table)", h.path(), h.retention(), h.maxRows());
   }
 
   private static RelayMinute.Counters relayCounters(RelayHealth health) {

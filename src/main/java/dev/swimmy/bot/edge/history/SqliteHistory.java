@@ -531,7 +531,7 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
   }
 
   /**
-   * Stops taking items, writes what is queued (up to {@code 2 s}), stops the writer thread and
+   * Stops taking items, writes what is queued (up to {@code 1 s}), stops the writer thread and
    * closes the file. Safe to call twice.
    */
   @Override
@@ -541,13 +541,13 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
     }
     closing = true;
     try {
-      thread.join(2_000);
+      thread.join(1_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     if (thread.isAlive()) {
       thread.interrupt();
-      LOG.warn("history: the writer did not finish in 2 s; {} item(s) not written", queue.size());
+      LOG.warn("history: the writer did not finish in 1 s; {} item(s) not written", queue.size());
     }
     synchronized (writerLock) {
       close(writer);
