@@ -3,10 +3,15 @@ package dev.swimmy.bot.app;
 import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.app.relay.Relay;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
+import dev.swimmy.bot.core.discord.NotifierHealth;
+import dev.swimmy.bot.core.history.Charts;
+import dev.swimmy.bot.core.history.RelayMinute;
+import dev.swimmy.bot.core.history.Retention;
+import dev.swimmy.bot.edge.chart.JFreeCharts;
+import dev.swimmy.bot.edge.history.SqliteHistory;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.health.Pulse;
-import dev.swimmy.bot.core.history.Charts;
 import dev.swimmy.bot.core.relay.AlertSink;
 import dev.swimmy.bot.core.relay.SenderHealth;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
@@ -85,19 +90,29 @@ public final class Daemon implements AutoCloseable {
   private volatile WebhookLanes lanes;
   private Optional<DiscordBot> bot = Optional.empty();
   private ExecutorScheduler laneTimer;
-  private final Charts charts;
+  private final Optional<Charts> givenCharts;
   private OperatorPanel operatorPanel;
+  private SqliteHistory history;
+  private volatile Charts charts = Charts.none();
 
+  /** A daemon whose charts are drawn from its own history ({@code history.path}). */
   public Daemon(Config config, Map<String, String> env, Clock clock) {
-    this(config, env, clock, Charts.none());
+    this(config, env, clock, Optional.empty());
   }
 
-  /** A daemon whose panel, {@code /status pnl}, {@code /notifier} and {@code /panel} show {@code charts}. */
+  /**
+   * A daemon whose panel, {@code /status pnl}, {@code /notifier} and {@code /panel} show {@code
+   * charts} instead of the ones drawn from its history (which it still records).
+   */
   public Daemon(Config config, Map<String, String> env, Clock clock, Charts charts) {
+    this(config, env, clock, Optional.of(charts));
+  }
+
+  private Daemon(Config config, Map<String, String> env, Clock clock, Optional<Charts> givenCharts) {
     this.config = config;
     this.env = env;
     this.clock = clock;
-    this.charts = charts;
+    this.givenCharts = givenCharts;
   }
 
   /** Starts every part; throws (having stopped what was started) if one cannot start. */
@@ -113,8 +128,14 @@ public final class Daemon implements AutoCloseable {
         STOP_BUDGET, () -> {
           status = StatusService.create(config.status(), clock);
           status.startRefresh(STATUS_REFRESH_EVERY);
-          return status::close;
+          return () -> {
+            if (history != null) {
+              history.close(); // the status side's memory: stops within the same budget
+            }
+            status.close();
+          };
         });
+    startHistory();
     startRelay(n);
     lifecycle.start("admin http", "http://" + config.admin().host() + ":" + config.admin().port()
         + "/panel", STOP_BUDGET, () -> {
@@ -163,6 +184,9 @@ public final class Daemon implements AutoCloseable {
     lanesRef.set(lanes);
     this.lanes = lanes;
     lanes.observe(relay.deliveryObserver());
+    if (history != null) {
+      history.sampleRelay(() -> relayCounters(health));
+    }
     if (bot.isPresent()) {
       lifecycle.start("discord bot", config.discord().apiBaseUrl().toString(), BOT_STOP, () -> {
         bot.get().start();
@@ -189,6 +213,41 @@ public final class Daemon implements AutoCloseable {
             return relay::stopHttp;
           });
     }
+  }
+
+  /**
+   * The history (charts' memory) in its own SQLite file, closed with the status sources (within
+   * their stop budget). It is not essential: if the file cannot be opened the daemon runs on, with
+   * {@link Charts#none()}.
+   */
+  private void startHistory() {
+    charts = givenCharts.orElse(Charts.none());
+    Config.History h = config.history();
+    try {
+      history = SqliteHistory.open(h.path(), new Retention(h.retention(), h.maxRows()), clock);
+    } catch (java.sql.SQLException e) {
+      LOG.warn("history off, no charts: cannot open {}: {}", h.path(), e.getMessage());
+      return;
+    }
+    status.onLiveStatus(history::observe);
+    charts = givenCharts.orElseGet(() ->
+        new JFreeCharts(history, config.status().marketHours(), config.status().liveStatus().staleAfter()));
+    LOG.info("started history: {} (kept {}, at most {} rows a table)", h.path(), h.retention(), h.maxRows());
+  }
+
+  private static RelayMinute.Counters relayCounters(RelayHealth health) {
+    try {
+      NotifierHealth s = health.snapshot();
+      return new RelayMinute.Counters(s.takenAt(), s.delivered(), s.errors(), s.queueLength(),
+          s.latencyP95().map(Duration::toMillis).orElse(null));
+    } catch (Exception e) {
+      throw new IllegalStateException("relay figures unavailable: " + e.getMessage(), e);
+    }
+  }
+
+  /** The charts drawn from the history ({@link Charts#none()} while it is off). */
+  public Charts charts() {
+    return charts;
   }
 
   private SenderHealth senderHealth(WebhookLanes lanes) {

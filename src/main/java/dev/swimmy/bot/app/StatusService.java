@@ -39,6 +39,7 @@ public final class StatusService implements AutoCloseable {
   private volatile Instant lastRefresh;
   private ScheduledExecutorService refresher;
   private volatile Supplier<BotFigures> botFigures = () -> null;
+  private volatile java.util.function.Consumer<dev.swimmy.bot.core.status.SourceReport> liveStatusSeen = r -> { };
 
   StatusService(StatusSource liveStatus, StatusSource systemMetrics, StatusSource backtestCache,
       Clock clock, LastGoodStore store) {
@@ -88,7 +89,16 @@ public final class StatusService implements AutoCloseable {
     StatusBoard board = new StatusBoard(liveStatus.report(), systemMetrics.report(),
         backtestCache.report(), clock.instant(), botFigures.get());
     lastRefresh = board.now();
+    liveStatusSeen.accept(board.report(SourceId.LIVE_STATUS));
     return board;
+  }
+
+  /**
+   * Who is told each live-status report (the history: its versions and state changes); it must
+   * not block, since every view and the refresh call it.
+   */
+  public void onLiveStatus(java.util.function.Consumer<dev.swimmy.bot.core.status.SourceReport> seen) {
+    this.liveStatusSeen = seen;
   }
 
   /**

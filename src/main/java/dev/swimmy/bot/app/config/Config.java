@@ -16,7 +16,24 @@ import java.util.OptionalLong;
  * environment; the key names in the comments are the YAML keys of SPEC.md.
  */
 public record Config(
-    Path home, Discord discord, Status status, Notifier notifier, Admin admin) {
+    Path home, Discord discord, Status status, Notifier notifier, Admin admin, History history) {
+
+  /** Without a {@code history} section: the defaults beside the spool. */
+  public Config(Path home, Discord discord, Status status, Notifier notifier, Admin admin) {
+    this(home, discord, status, notifier, admin, History.besideSpool(notifier.spool()));
+  }
+
+  /**
+   * {@code history.*}: the SQLite file the charts are drawn from ({@code path}, default {@code
+   * history.db} beside the spool), how long rows are kept ({@code retention}, default 90d) and
+   * the most rows per table ({@code max-rows}; past it the oldest go first).
+   */
+  public record History(Path path, Duration retention, long maxRows) {
+    public static History besideSpool(Path spool) {
+      Path dir = spool.toAbsolutePath().getParent();
+      return new History(dir.resolve("history.db"), Duration.ofDays(90), 2_000_000);
+    }
+  }
 
   /** {@code discord.*}. No token means the bot part is off and the rest runs. */
   public record Discord(

@@ -67,8 +67,9 @@ public final class ConfigLoader {
 
   private Config resolve(Settings s, Path configFolder) {
     Path home = home(s.home(), configFolder);
+    Notifier notifier = notifier(s.notifier(), home);
     return new Config(home, discord(s.discord(), home), status(s.status(), home),
-        notifier(s.notifier(), home), admin(s.admin()));
+        notifier, admin(s.admin()), history(s.history(), home, notifier));
   }
 
   private Path home(String fromFile, Path configFolder) {
@@ -246,6 +247,13 @@ public final class ConfigLoader {
   private static Admin admin(Settings.Admin a) {
     Matcher m = listen("admin.listen", a.listen(), "127.0.0.1:9464");
     return new Admin(host(m), Integer.parseInt(m.group(2)));
+  }
+
+  /** {@code history.*}; without a path, {@code history.db} beside the spool. */
+  private static Config.History history(Settings.History h, Path home, Notifier notifier) {
+    Path file = h.path() == null ? Config.History.besideSpool(notifier.spool()).path()
+        : path("history.path", home, h.path());
+    return new Config.History(file, h.retention(), h.maxRows());
   }
 
   /** {@code host:port}; port 0 asks for any free port. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * over it, and the shipped YAML and the README's table are tested against it. A null component is
  * a key with no default, absent unless the file sets it.
  */
-record Settings(String home, Discord discord, Status status, Notifier notifier, Admin admin) {
+record Settings(String home, Discord discord, Status status, Notifier notifier, Admin admin, History history) {
 
   /** Every default. {@code home: ..} is the config file's folder's parent. */
   static final Settings DEFAULTS = new Settings(
@@ -54,7 +54,11 @@ record Settings(String home, Discord discord, Status status, Notifier notifier, 
           "127.0.0.1:9465", // http-listen
           Duration.ofSeconds(10), // http-wait-max
           Map.of()), // routes
-      new Admin("127.0.0.1:9464")); // listen
+      new Admin("127.0.0.1:9464"), // listen
+      new History(
+          null, // path: history.db beside notifier.spool
+          Duration.ofDays(90), // retention
+          2_000_000L)); // max-rows, per table
 
   /** {@code discord.*}; ids stay text here and are checked when resolved. */
   record Discord(Secret token, String tokenFile, String apiBaseUrl, String guildId,
@@ -109,4 +113,7 @@ record Settings(String home, Discord discord, Status status, Notifier notifier, 
 
   /** {@code admin.*}. */
   record Admin(String listen) {}
+
+  /** {@code history.*}: the charts' SQLite file, how long its rows are kept, and its row cap. */
+  record History(String path, Duration retention, long maxRows) {}
 }

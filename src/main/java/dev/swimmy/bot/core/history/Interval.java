@@ -1,0 +1,41 @@
+package dev.swimmy.bot.core.history;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A stretch of time from {@code from} (inclusive) to {@code to} (exclusive); never backwards. */
+public record Interval(Instant from, Instant to) {
+  public Interval {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("interval ends before it starts: " + from + " .. " + to);
+    }
+  }
+
+  public Duration length() {
+    return Duration.between(from, to);
+  }
+
+  /** Whether {@code t} lies in {@code [from, to)}. */
+  public boolean contains(Instant t) {
+    return !t.isBefore(from) && t.isBefore(to);
+  }
+
+  /** Whether the two share any time (touching ends do not count). */
+  public boolean overlaps(Interval o) {
+    return from.isBefore(o.to) && o.from.isBefore(to);
+  }
+
+  /** This interval cut to {@code within}; empty (from == to) when they do not overlap. */
+  public Interval clip(Interval within) {
+    Instant f = from.isBefore(within.from) ? within.from : from;
+    Instant t = to.isAfter(within.to) ? within.to : to;
+    return t.isBefore(f) ? new Interval(f, f) : new Interval(f, t);
+  }
+
+  public boolean isEmpty() {
+    return from.equals(to);
+  }
+}
