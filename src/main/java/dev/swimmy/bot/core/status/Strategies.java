@@ -55,30 +55,29 @@ final class Strategies {
   /**
    * Keeps the best {@link #TRACKED} strategies: those above the cut-off sharpe, then those at it by
    * name, as {@link #compare} ranks them. Sorting the sharpes as doubles keeps this cheap; it runs
-   * once per {@link #TRACKED} strategies added.
+   * once per {@link #TRACKED} strategies added. The others are removed in place, so the kept ones
+   * are neither copied nor hashed again.
    */
   private void prune() {
-    Strategy[] all = byName.values().toArray(new Strategy[0]);
-    double[] sharpes = new double[all.length];
-    for (int i = 0; i < all.length; i++) {
-      sharpes[i] = sharpeOrLowest(all[i]);
+    double[] sorted = new double[byName.size()];
+    int i = 0;
+    for (Strategy s : byName.values()) {
+      sorted[i++] = sharpeOrLowest(s);
     }
-    double[] sorted = sharpes.clone();
     Arrays.sort(sorted);
-    double cut = sorted[all.length - TRACKED];
-    byName.clear();
+    double cut = sorted[sorted.length - TRACKED];
     List<Strategy> atCut = new ArrayList<>();
-    for (int i = 0; i < all.length; i++) {
-      int c = Double.compare(sharpes[i], cut);
-      if (c > 0) {
-        byName.put(all[i].name(), all[i]);
-      } else if (c == 0) {
-        atCut.add(all[i]);
+    byName.values().removeIf(s -> {
+      int c = Double.compare(sharpeOrLowest(s), cut);
+      if (c == 0) {
+        atCut.add(s);
       }
-    }
+      return c < 0;
+    });
+    int above = byName.size() - atCut.size();
     atCut.sort((a, b) -> a.name().compareTo(b.name()));
-    for (Strategy s : atCut.subList(0, TRACKED - byName.size())) {
-      byName.put(s.name(), s);
+    for (Strategy s : atCut.subList(TRACKED - above, atCut.size())) {
+      byName.remove(s.name());
     }
   }
 
