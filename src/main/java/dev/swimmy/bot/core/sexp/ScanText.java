@@ -62,11 +62,14 @@ public final class ScanText {
 
   /**
    * The end of the plain token that starts at {@code i}: no escapes ({@code |}, backslash), ended
-   * before the window's end; -1 otherwise.
+   * before the window's end; -1 otherwise, and for {@code #}, which starts a token only inside one.
    */
   public int tokenEnd(int i) {
     char[] s = parser.chars();
     int end = parser.end();
+    if (s[i] == '#') {
+      return -1;
+    }
     int j = i;
     while (j < end && Tokens.isPlainConstituent(s[j])) {
       j++;
