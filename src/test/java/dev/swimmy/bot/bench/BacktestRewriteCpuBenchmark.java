@@ -119,7 +119,7 @@ public final class BacktestRewriteCpuBenchmark {
   }
 
   /** A cache in the engine's shape ({@code cache-backtest-result}'s) of about {@code bytes}. */
-  static byte[] cache(long bytes) {
+  public static byte[] cache(long bytes) {
     StringBuilder b = new StringBuilder((int) bytes + 1024);
     b.append("((swimmy.school::schema_version . 1) (swimmy.school::entries");
     long t = 4_004_915_723L;

@@ -54,6 +54,10 @@ final class SexpParser {
   private final String streamKey;
 
   private final Consumer<Sexp> streamItems;
+  /** Reads the streamed cell's items in place of the tree when it can; null: none. */
+  private final ItemScanner scanner;
+
+  private final ScanText scanText;
   private boolean streamStarted;
   private SexpReader.Cell streamed = SexpReader.Cell.ABSENT;
   /** The window ended inside a {@code ;} comment. */
@@ -85,20 +89,27 @@ final class SexpParser {
     this.maxDepth = maxDepth;
     this.streamKey = streamKey;
     this.streamItems = streamItems;
+    this.scanner = null;
+    this.scanText = null;
     if (s.length > 0 && s[0] == '\uFEFF') {
       pos = 1;
     }
   }
 
-  /** A parser that pulls its characters from {@code input} through a window of {@code window}. */
-  SexpParser(Utf8Input input, int window, int maxDepth, String streamKey, Consumer<Sexp> streamItems)
-      throws SexpParseException {
+  /**
+   * A parser that pulls its characters from {@code input} through a window of {@code window}, and
+   * offers each item of the streamed cell to {@code scanner} (may be null) before reading it.
+   */
+  SexpParser(Utf8Input input, int window, int maxDepth, String streamKey, ItemScanner scanner,
+      Consumer<Sexp> streamItems) throws SexpParseException {
     this.s = new char[Math.max(window, 4)];
     this.input = input;
     this.margin = Math.min(MARGIN, s.length / 4);
     this.maxDepth = maxDepth;
     this.streamKey = streamKey;
     this.streamItems = streamItems;
+    this.scanner = scanner;
+    this.scanText = scanner == null ? null : new ScanText(this);
     end = input.read(s, 0);
     if (end > 0 && s[0] == '\uFEFF') {
       pos = 1;
@@ -135,6 +146,13 @@ final class SexpParser {
         }
         at = pos;
         inComment = false;
+        if (scanner != null && s[pos] == '(' && scanning()) {
+          int after = scanner.scan(scanText, pos);
+          if (after > pos) {
+            pos = after;
+            continue;
+          }
+        }
         done = step(s[pos]);
       } catch (RuntimeException e) {
         if (e != NEED_MORE) {
@@ -303,6 +321,37 @@ final class SexpParser {
       }
     }
     return v;
+  }
+
+  /** True while the items of the streamed cell are being read, directly inside it. */
+  private boolean scanning() {
+    if (depth != 2) {
+      return false;
+    }
+    Frame cell = stack[1];
+    return cell.sink != null && cell.state == Frame.ITEMS;
+  }
+
+  /** How many more frames may open before the depth limit. */
+  int depthRoom() {
+    return maxDepth - depth;
+  }
+
+  /**
+   * What the plain token {@code s[a..b)}, which ends before the window's end, reads as; null if
+   * reading it is an error, or for the lone dot. For {@link ScanText}.
+   */
+  Sexp atom(int a, int b) {
+    int saved = pos;
+    pos = a;
+    try {
+      Sexp v = Tokens.read(this);
+      return pos == b && v != Tokens.DOT ? v : null;
+    } catch (SexpParseException e) {
+      return null;
+    } finally {
+      pos = saved;
+    }
   }
 
   /**

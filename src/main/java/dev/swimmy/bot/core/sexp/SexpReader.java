@@ -97,13 +97,32 @@ public final class SexpReader {
     return read(utf8, key, items, WINDOW);
   }
 
+  /**
+   * Reads like {@link #read(InputStream, String, Consumer)}, except that each item of the streamed
+   * cell is first offered to {@code scanner}: an item it reads is neither built nor passed to
+   * {@code items}; an item it declines is read and passed on as usual. The result is the same as
+   * long as the scanner keeps {@link ItemScanner}'s contract.
+   *
+   * @throws IOException if reading the stream fails
+   */
+  public Streamed read(InputStream utf8, String key, ItemScanner scanner, Consumer<Sexp> items)
+      throws SexpParseException, IOException {
+    return read(utf8, key, scanner, items, WINDOW);
+  }
+
   /** {@link #read(InputStream, String, Consumer)} with a window of {@code window} characters. */
   Streamed read(InputStream utf8, String key, Consumer<Sexp> items, int window)
+      throws SexpParseException, IOException {
+    return read(utf8, key, null, items, window);
+  }
+
+  /** {@link #read(InputStream, String, ItemScanner, Consumer)} with a window of {@code window}. */
+  Streamed read(InputStream utf8, String key, ItemScanner scanner, Consumer<Sexp> items, int window)
       throws SexpParseException, IOException {
     try {
       Utf8Input input = new Utf8Input(utf8, limits.maxBytes(), Math.max(window, 16));
       SexpParser parser = new SexpParser(input, window, limits.maxDepth(),
-          key == null ? null : SexpMap.normalize(key), items);
+          key == null ? null : SexpMap.normalize(key), scanner, items);
       Sexp tree = parser.parse();
       return new Streamed(tree, parser.streamed());
     } catch (UncheckedIOException e) {

@@ -64,20 +64,29 @@ final class ShortestFloat {
       q++;
     }
     float magnitude = Math.abs(value);
-    // Two to nine digits, and powers of ten that exact() can use for q and q + 1.
+    // One to nine digits, and powers of ten that exact() can use for q and q + 1.
     boolean simple =
-        m >= 10
+        m >= 1
             && m <= MAX_FLOAT_DIGITS
             && q >= -22
             && q <= 21
             && magnitude >= Float.MIN_NORMAL
-            && magnitude < Float.MAX_VALUE
-            && (Float.floatToRawIntBits(magnitude) & 0x7F_FFFF) != 0;
-    if (!simple || !isShortest(magnitude, m, q)) {
+            && magnitude < Float.MAX_VALUE;
+    boolean powerOfTwo = (Float.floatToRawIntBits(magnitude) & 0x7F_FFFF) == 0;
+    if (!simple || !(powerOfTwo ? isExactDigit(magnitude, m, q) : isShortest(magnitude, m, q))) {
       return of(value);
     }
     double literal = exact(m, q);
     return value < 0 ? -literal : literal;
+  }
+
+  /**
+   * True for a one-digit literal that is the value exactly (1.0, 4.0, 0.5, the engine's common
+   * figures): no shorter decimal exists and rounding gives the literal back, whatever the
+   * interval's shape.
+   */
+  private static boolean isExactDigit(float magnitude, long m, int q) {
+    return m < 10 && exact(m, q) == magnitude;
   }
 
   private static boolean isShortest(float magnitude, long m, int q) {

@@ -51,7 +51,7 @@ final class Tokens {
   }
 
   /** True for constituents that need no escape handling: not {@code |} or a backslash. */
-  private static boolean isPlainConstituent(char c) {
+  static boolean isPlainConstituent(char c) {
     return c >= ASCII || !(ENDS_TOKEN[c] || c == '|' || c == '\\');
   }
 

@@ -1,5 +1,6 @@
 package dev.swimmy.bot.core.status;
 
+import dev.swimmy.bot.core.sexp.ItemScanner;
 import dev.swimmy.bot.core.sexp.Sexp;
 import dev.swimmy.bot.core.sexp.SexpMap;
 import dev.swimmy.bot.core.status.Snapshot.BacktestCache;
@@ -76,10 +77,35 @@ final class BacktestCacheDecoder {
     private int count;
     private int skipped;
 
+    /** Entries read by {@link #scanner()} rather than from their tree; for tests. */
+    private int scanned;
+
     @Override
     public void accept(Sexp form) {
+      add(entry(form));
+    }
+
+    /**
+     * Reads entries of the engine's shape straight from the reader's characters into this
+     * summary (see {@link BacktestEntryScanner}); the reader hands any other entry to {@link
+     * #accept}.
+     */
+    ItemScanner scanner() {
+      return new BacktestEntryScanner(this);
+    }
+
+    int scanned() {
+      return scanned;
+    }
+
+    /** An entry read by the scanner: as {@link #entry} would have made it, null if unusable. */
+    void addScanned(BacktestEntry e) {
+      scanned++;
+      add(e);
+    }
+
+    private void add(BacktestEntry e) {
       count++;
-      BacktestEntry e = entry(form);
       if (e == null) {
         skipped++;
         return;
@@ -149,7 +175,7 @@ final class BacktestCacheDecoder {
       return new BacktestEntry(name, ts, sharpe, pf, trades, win, dd, pnl);
     }
 
-    private Field field(Sexp.Sym key) {
+    Field field(Sexp.Sym key) {
       Field f = fields.get(key);
       if (f == null) {
         if (fields.size() >= MAX_KNOWN_KEYS) {
@@ -163,7 +189,7 @@ final class BacktestCacheDecoder {
   }
 
   /** The keys an entry and its result may have, by normal form; the package is not looked at. */
-  private enum Field {
+  enum Field {
     NAME, TIMESTAMP, RESULT, SHARPE, PROFIT_FACTOR, TRADES, WIN_RATE, MAX_DD, PNL, OTHER;
 
     static Field of(String normalized) {
@@ -205,17 +231,17 @@ final class BacktestCacheDecoder {
     return v instanceof Sexp.Str s ? s.value() : null;
   }
 
-  private static BigInteger integer(Sexp v) {
+  static BigInteger integer(Sexp v) {
     return v instanceof Sexp.Int i ? i.value() : null;
   }
 
   /** A universal time other than 0 ("none yet" is not a time for an entry). */
-  private static Long universalTime(Sexp v) {
+  static Long universalTime(Sexp v) {
     return v instanceof Sexp.Int i && i.value().bitLength() < 64 && i.value().signum() != 0
         ? i.value().longValue() : null;
   }
 
-  private static Double real(Sexp v) {
+  static Double real(Sexp v) {
     if (v instanceof Sexp.Real r) {
       return r.value();
     }

@@ -66,7 +66,7 @@ public final class StatusDecoder {
         BacktestCacheDecoder.Summary entries = new BacktestCacheDecoder.Summary();
         SexpReader.Streamed read;
         try (InputStream in = input.open()) {
-          read = reader.read(in, "entries", entries);
+          read = reader.read(in, "entries", entries.scanner(), entries);
         }
         switch (read.cell()) {
           case LIST:

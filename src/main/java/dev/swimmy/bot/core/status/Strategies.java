@@ -6,6 +6,7 @@ import dev.swimmy.bot.core.status.Snapshot.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -31,12 +32,14 @@ final class Strategies {
 
   /** Adds a run; a run of the same kind already there is replaced when this one is not older. */
   void add(BacktestEntry run) {
-    String name = RunKind.strategyName(run.name());
+    RunKind kind = RunKind.of(run.name());
+    String name = kind == RunKind.FULL ? run.name()
+        : run.name().substring(0, run.name().length() - kind.label().length() - 1);
     Strategy s = byName.get(name);
     BacktestEntry full = s == null ? null : s.full();
     BacktestEntry in = s == null ? null : s.inSample();
     BacktestEntry out = s == null ? null : s.outOfSample();
-    switch (RunKind.of(run.name())) {
+    switch (kind) {
       case FULL -> full = newer(full, run);
       case IN_SAMPLE -> in = newer(in, run);
       case OUT_OF_SAMPLE -> out = newer(out, run);
@@ -55,30 +58,34 @@ final class Strategies {
   /**
    * Keeps the best {@link #TRACKED} strategies: those above the cut-off sharpe, then those at it by
    * name, as {@link #compare} ranks them. Sorting the sharpes as doubles keeps this cheap; it runs
-   * once per {@link #TRACKED} strategies added.
+   * once per {@link #TRACKED} strategies added. The others are removed in place, so the kept ones
+   * are neither copied nor hashed again.
    */
   private void prune() {
-    Strategy[] all = byName.values().toArray(new Strategy[0]);
-    double[] sharpes = new double[all.length];
-    for (int i = 0; i < all.length; i++) {
-      sharpes[i] = sharpeOrLowest(all[i]);
+    double[] sorted = new double[byName.size()];
+    int i = 0;
+    for (Strategy s : byName.values()) {
+      sorted[i++] = sharpeOrLowest(s);
     }
-    double[] sorted = sharpes.clone();
+    double[] sharpes = sorted.clone();
     Arrays.sort(sorted);
-    double cut = sorted[all.length - TRACKED];
-    byName.clear();
+    double cut = sorted[sorted.length - TRACKED];
     List<Strategy> atCut = new ArrayList<>();
-    for (int i = 0; i < all.length; i++) {
+    i = 0;
+    // A second pass over an unchanged map meets the strategies in the same order as the first.
+    for (Iterator<Strategy> it = byName.values().iterator(); it.hasNext(); i++) {
+      Strategy s = it.next();
       int c = Double.compare(sharpes[i], cut);
-      if (c > 0) {
-        byName.put(all[i].name(), all[i]);
+      if (c < 0) {
+        it.remove();
       } else if (c == 0) {
-        atCut.add(all[i]);
+        atCut.add(s);
       }
     }
+    int above = byName.size() - atCut.size();
     atCut.sort((a, b) -> a.name().compareTo(b.name()));
-    for (Strategy s : atCut.subList(0, TRACKED - byName.size())) {
-      byName.put(s.name(), s);
+    for (Strategy s : atCut.subList(TRACKED - above, atCut.size())) {
+      byName.remove(s.name());
     }
   }
 

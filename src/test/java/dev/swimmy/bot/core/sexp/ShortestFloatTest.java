@@ -42,6 +42,24 @@ class ShortestFloatTest {
   }
 
   @Test
+  void literalShortcut_agreesWithTheSearch_forEveryOneDigitLiteral() {
+    int compared = 0;
+    for (int q = -45; q <= 38; q++) {
+      for (int m = 1; m <= 9; m++) {
+        float value = Float.parseFloat(m + "e" + q);
+        if (!Float.isFinite(value) || value == 0) {
+          continue;
+        }
+        assertThat(ShortestFloat.of(value, m, q)).as("%de%d", m, q).isEqualTo(ShortestFloat.of(value));
+        assertThat(ShortestFloat.of(value, 10L * m, q - 1)).as("%d0e%d", m, q - 1)
+            .isEqualTo(ShortestFloat.of(value));
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(700);
+  }
+
+  @Test
   void literalShortcut_keepsSbclsHalfUpChoice() {
     // JDK 19+ prints -1384628.2 (even digit); SBCL and the search say -1384628.3.
     float value = -1384628.25f;
