@@ -17,6 +17,7 @@ import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.core.relay.SpooledMessage;
 import dev.swimmy.bot.core.relay.UnrecordedOutcomes;
+import dev.swimmy.bot.core.relay.WebhookSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.swimmy.bot.edge.webhook;
 import dev.swimmy.bot.core.Secret;
 import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.WebhookAddress;
+import dev.swimmy.bot.core.relay.WebhookSink;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeWebhook;
 import dev.swimmy.bot.testing.InMemorySpool;
