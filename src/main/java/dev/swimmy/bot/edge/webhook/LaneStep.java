@@ -49,7 +49,7 @@ final class LaneStep {
   }
 
   /** Returns whether the lane may have more to do right away or after its wait. */
-  boolean run(WebhookLanes.Lane lane) throws SpoolUnavailableException, InterruptedException {
+  boolean run(Lane lane) throws SpoolUnavailableException, InterruptedException {
     Instant now = clock.instant();
     if (!recordOwed(lane, now)) {
       return true;
@@ -78,7 +78,7 @@ final class LaneStep {
   }
 
   /** Performs one effect; only {@code WebhookDead} can throw (it must mark the spool first). */
-  private void apply(WebhookLanes.Lane lane, LaneEffect effect) throws SpoolUnavailableException {
+  private void apply(Lane lane, LaneEffect effect) throws SpoolUnavailableException {
     if (effect instanceof LaneEffect.Answered a) {
       try {
         observer.accept(a);
@@ -114,7 +114,7 @@ final class LaneStep {
     }
   }
 
-  private void webhookDied(WebhookLanes.Lane lane, LaneEffect.WebhookDead d) throws SpoolUnavailableException {
+  private void webhookDied(Lane lane, LaneEffect.WebhookDead d) throws SpoolUnavailableException {
     int pending = spool.markWebhookDead(lane.id, d.detail(), d.at());
     // Dead only once the spool says so: a poll seeing a dead lane the spool does not list revives it.
     lane.markDead();
@@ -129,7 +129,7 @@ final class LaneStep {
    * Writes what the lane owes the spool, oldest first; false while some of it cannot be written yet
    * (the lane then waits and sends nothing: the write is retried, never the send).
    */
-  private boolean recordOwed(WebhookLanes.Lane lane, Instant now) {
+  private boolean recordOwed(Lane lane, Instant now) {
     while (true) {
       UnrecordedOutcomes.Next next = lane.owed.next(now);
       if (next instanceof UnrecordedOutcomes.Proceed) {
@@ -160,7 +160,7 @@ final class LaneStep {
   }
 
   /** One last try to record what a lane owes; what still fails is resent once after the restart. */
-  void recordOwedAtStop(WebhookLanes.Lane lane) {
+  void recordOwedAtStop(Lane lane) {
     for (UnrecordedOutcomes.Outcome outcome : lane.owed.owed()) {
       try {
         write(outcome);

@@ -4,7 +4,6 @@ import dev.swimmy.bot.core.relay.Backoff;
 import dev.swimmy.bot.core.relay.InvalidRequestBudget;
 import dev.swimmy.bot.core.relay.LaneEffect;
 import dev.swimmy.bot.core.relay.LanePolicy;
-import dev.swimmy.bot.core.relay.LaneState;
 import dev.swimmy.bot.core.relay.RelayAlerts;
 import dev.swimmy.bot.core.relay.ResponseClassifier;
 import dev.swimmy.bot.core.relay.SenderHealth;
@@ -23,21 +22,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook lanes' threads: one lane per webhook id, so a rate limit, outage or dead webhook on
- * one never delays another, over a bounded pool of {@code maxConcurrentRequests} worker threads
- * (each renamed {@code swimmy-lane-<webhook id>} while it works for a lane). Every delivery rule
- * is {@link LanePolicy}'s; a {@link LaneStep} performs one step of a lane (at most one request).
+ * The webhook lanes: one lane per webhook id, so a rate limit, outage or dead webhook on one never
+ * delays another. Every delivery rule is {@link LanePolicy}'s; a {@link LaneStep} performs one step
+ * of a lane (at most one request) on {@link LaneWorkers}' bounded pool of {@code
+ * maxConcurrentRequests} threads. This class polls the spool, revives dead lanes, stops, and reports
+ * health.
  *
  * <p>A lane runs one step at a time. A lane that must wait holds no thread: the {@link Scheduler}
  * wakes it at {@link LanePolicy#readyAt}. A lane with nothing to do is idle until the poll (every
@@ -52,7 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookLanes {
   private static final Logger log = LoggerFactory.getLogger(WebhookLanes.class);
-  private static final Duration STEP_RETRY = Duration.ofSeconds(1);
   private static final Duration STATS_EVERY = Duration.ofSeconds(1);
 
   private final Spool spool;
@@ -63,14 +58,13 @@ public final class WebhookLanes {
   private final Scheduler scheduler;
   private final LanePolicy policy;
   private final LaneStep step;
-  private final ThreadPoolExecutor workers;
+  private final LaneWorkers workers;
   private final RandomGenerator random;
   /** Held while a dead lane is revived (by an admin or by poll), so its recovery is cleared once. */
   private final Object revival = new Object();
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final Map<String, SenderHealth.LastError> lastErrors = new ConcurrentHashMap<>();
   private final AtomicBoolean pollQueued = new AtomicBoolean();
-  private final AtomicInteger stepsRunning = new AtomicInteger();
   private volatile boolean stopping;
   private Instant lastStats = Instant.MIN;
   private volatile Future<?> pollTask;
@@ -99,43 +93,13 @@ public final class WebhookLanes {
     this.settings = settings;
     this.clock = clock;
     this.scheduler = scheduler;
+    this.random = random;
     this.policy = new LanePolicy(settings.limits(),
         new ResponseClassifier(new Backoff(settings.backoffBase(), settings.backoffCap(), random)),
         new InvalidRequestBudget(settings.invalidRequestLimit(), InvalidRequestBudget.WINDOW));
     this.step = new LaneStep(spool, sink, policy, alerts, metrics, clock, lastErrors,
         a -> observer.answered(a.ids(), a.status(), a.body()));
-    this.random = random;
-    AtomicInteger n = new AtomicInteger();
-    this.workers = new ThreadPoolExecutor(settings.maxConcurrentRequests(), settings.maxConcurrentRequests(),
-        0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "swimmy-lane-worker-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-  }
-
-  /** One webhook's lane: the policy's state, what it owes the spool, and its scheduling flags. */
-  static final class Lane {
-    final String id;
-    final LaneState state;
-    final UnrecordedOutcomes owed;
-    /** Guarded by the lane: a step is running; work arrived meanwhile; dead; a wake is scheduled. */
-    private boolean running;
-    private boolean nudged;
-    private boolean dead;
-    private boolean wakeScheduled;
-    /** Whether the current episode of unrecordable outcomes was logged (once per episode). */
-    boolean owedLogged;
-
-    Lane(String id, UnrecordedOutcomes owed) {
-      this.id = id;
-      this.state = new LaneState(id);
-      this.owed = owed;
-    }
-
-    synchronized void markDead() {
-      dead = true;
-    }
+    this.workers = new LaneWorkers(settings.maxConcurrentRequests(), scheduler, policy, step, clock);
   }
 
   /** Starts polling the spool. */
@@ -145,12 +109,8 @@ public final class WebhookLanes {
 
   /** Looks for pending work now, e.g. right after the intake committed a batch. */
   public void wake() {
-    if (!stopping && pollQueued.compareAndSet(false, true)) {
-      try {
-        workers.execute(this::poll);
-      } catch (RejectedExecutionException e) {
-        pollQueued.set(false);
-      }
+    if (!stopping && pollQueued.compareAndSet(false, true) && !workers.submit(this::poll)) {
+      pollQueued.set(false);
     }
   }
 
@@ -166,14 +126,7 @@ public final class WebhookLanes {
       p.cancel(false);
     }
     scheduler.shutdown();
-    workers.shutdown();
-    try {
-      if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("{} sends still in flight after {}; releasing their messages", stepsRunning.get(), grace);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    workers.stop(grace);
     List<Long> unsent = new ArrayList<>();
     for (Lane lane : lanes.values()) {
       step.recordOwedAtStop(lane);
@@ -181,7 +134,7 @@ public final class WebhookLanes {
         unsent.addAll(lane.state.drain());
       }
     }
-    workers.shutdownNow();
+    workers.abandon();
     if (!unsent.isEmpty()) {
       try {
         spool.release(unsent);
@@ -208,11 +161,7 @@ public final class WebhookLanes {
   public SenderHealth health() {
     Instant now = clock.instant();
     Set<String> dead = new HashSet<>();
-    lanes.values().forEach(l -> {
-      if (l.dead) {
-        dead.add(l.id);
-      }
-    });
+    lanes.values().stream().filter(Lane::isDead).forEach(l -> dead.add(l.id));
     return new SenderHealth(now, metrics.deliveredCount(), metrics.retryCount(), metrics.rateLimitedCount(),
         metrics.errorCounts(), metrics.percentile(0.50), metrics.percentile(0.95), metrics.percentile(0.99),
         metrics.oldestPendingAgeSecs(), lastErrors, dead, policy.invalidRequests(now), policy.pausedUntil(now),
@@ -243,12 +192,12 @@ public final class WebhookLanes {
       for (String id : spool.webhooksWithPending()) {
         Lane lane = lanes.computeIfAbsent(id, this::newLane);
         synchronized (revival) {
-          if (lane.dead && !isMarkedDead(id) && reviveLane(id)) {
+          if (lane.isDead() && !isMarkedDead(id) && reviveLane(id)) {
             // the spool lists it again: an admin requeued it or the config changed
             alert(alerts, LanePolicy.revived(id, false, clock.instant()));
           }
         }
-        kick(lane);
+        workers.kick(lane);
       }
       checkStats();
     } catch (SpoolUnavailableException e) {
@@ -282,96 +231,12 @@ public final class WebhookLanes {
 
   /** Lets the lane run again; returns whether it was dead. */
   private boolean reviveLane(String id) {
-    Lane lane = lanes.computeIfAbsent(id, this::newLane);
-    synchronized (lane) {
-      boolean wasDead = lane.dead;
-      lane.dead = false;
-      lane.state.revived();
-      return wasDead;
-    }
+    return lanes.computeIfAbsent(id, this::newLane).revive();
   }
 
-  // ---- lane scheduling ------------------------------------------------------------------------
-
-  private void kick(Lane lane) {
-    Instant now = clock.instant();
-    synchronized (lane) {
-      if (lane.running) {
-        // The running step may already have claimed (and found nothing) before this work was
-        // committed; without the nudge it would wait for the next poll.
-        lane.nudged = true;
-        return;
-      }
-      if (lane.dead || stopping) {
-        return;
-      }
-      Instant gate = policy.readyAt(lane.state, now);
-      if (now.isBefore(gate)) {
-        if (!lane.wakeScheduled) {
-          lane.wakeScheduled = true;
-          scheduleWake(lane, Duration.between(now, gate));
-        }
-        return;
-      }
-      lane.running = true;
-    }
-    try {
-      workers.execute(() -> runStep(lane));
-    } catch (RejectedExecutionException e) {
-      synchronized (lane) {
-        lane.running = false;
-      }
-    }
-  }
-
-  private void scheduleWake(Lane lane, Duration delay) {
-    try {
-      scheduler.schedule(() -> {
-        synchronized (lane) {
-          lane.wakeScheduled = false;
-        }
-        kick(lane);
-      }, delay);
-    } catch (RejectedExecutionException e) {
-      synchronized (lane) {
-        lane.wakeScheduled = false;
-      }
-    }
-  }
-
-  private void runStep(Lane lane) {
-    Thread me = Thread.currentThread();
-    String name = me.getName();
-    me.setName("swimmy-lane-" + lane.id);
-    stepsRunning.incrementAndGet();
-    boolean more = false;
-    try {
-      more = !stopping && step.run(lane);
-    } catch (SpoolUnavailableException e) {
-      // A claim that cannot be written backs off like an unrecorded outcome: never a hot loop.
-      lane.state.waitUntil(lane.owed.writeFailed(clock.instant()));
-      if (lane.owed.failuresInARow() == 1) {
-        log.warn("spool unavailable in lane {}: {}; retrying with backoff", lane.id, e.getMessage());
-      }
-      more = true;
-    } catch (InterruptedException e) {
-      me.interrupt();
-    } catch (RuntimeException e) {
-      log.error("lane {} failed; retrying in {}", lane.id, STEP_RETRY, e);
-      lane.state.waitUntil(clock.instant().plus(STEP_RETRY));
-      more = true;
-    } finally {
-      stepsRunning.decrementAndGet();
-      me.setName(name);
-      synchronized (lane) {
-        lane.running = false;
-        more |= lane.nudged;
-        lane.nudged = false;
-      }
-    }
-    if (more) {
-      kick(lane);
-    }
+  /** True when no lane work runs or waits for a worker (for tests that drive the clock by hand). */
+  boolean quiet() {
+    return workers.quiet();
   }
 
   /** Raises or clears an operator alert as the policy said. */
