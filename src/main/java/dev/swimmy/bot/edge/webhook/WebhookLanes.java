@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,8 +160,7 @@ public final class WebhookLanes {
 
   public SenderHealth health() {
     Instant now = clock.instant();
-    Set<String> dead = new HashSet<>();
-    lanes.values().stream().filter(Lane::isDead).forEach(l -> dead.add(l.id));
+    Set<String> dead = lanes.values().stream().filter(Lane::isDead).map(l -> l.id).collect(Collectors.toSet());
     return new SenderHealth(now, metrics.deliveredCount(), metrics.retryCount(), metrics.rateLimitedCount(),
         metrics.errorCounts(), metrics.percentile(0.50), metrics.percentile(0.95), metrics.percentile(0.99),
         metrics.oldestPendingAgeSecs(), lastErrors, dead, policy.invalidRequests(now), policy.pausedUntil(now),
