@@ -76,6 +76,10 @@ public final class LanePolicy {
   private Instant globalPauseUntil = Instant.MIN;
   private boolean budgetAlerted;
 
+  /**
+   * A policy for every lane of one relay: {@code classifier} reads Discord's answers (and holds the
+   * retry backoff), {@code budget} counts invalid requests across all lanes.
+   */
   public LanePolicy(Limits limits, ResponseClassifier classifier, InvalidRequestBudget budget) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.classifier = Objects.requireNonNull(classifier, "classifier");

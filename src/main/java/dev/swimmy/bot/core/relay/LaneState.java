@@ -23,6 +23,7 @@ public final class LaneState {
   /** Where this step's claims stand: 0 none yet, 1 the first claim made, 2 the spool had no more. */
   int claimPhase;
 
+  /** An empty lane for {@code webhookId}, ready to act now. */
   public LaneState(String webhookId) {
     this.webhookId = Objects.requireNonNull(webhookId, "webhookId");
   }
