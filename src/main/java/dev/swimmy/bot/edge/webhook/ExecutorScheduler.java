@@ -10,16 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link Scheduler} on one named daemon thread ({@code swimmy-lane-timer}) that only wakes lanes;
- * lane work itself runs on the sender's worker pool. {@code speed} is how many clock seconds pass
- * per real second (1 in production).
+ * lane work itself runs on the lanes' worker pool. Delays are wall time: the lanes' clock must be
+ * the system clock (tests use a manual scheduler and clock instead).
  */
 public final class ExecutorScheduler implements Scheduler {
   private final ScheduledExecutorService timer;
-  private final double speed;
   private volatile long lastTick = System.nanoTime();
 
-  public ExecutorScheduler(double speed) {
-    this.speed = speed;
+  private ExecutorScheduler() {
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "swimmy-lane-timer");
       t.setDaemon(true);
@@ -30,12 +28,12 @@ public final class ExecutorScheduler implements Scheduler {
   }
 
   public static ExecutorScheduler realTime() {
-    return new ExecutorScheduler(1.0);
+    return new ExecutorScheduler();
   }
 
   @Override
   public Future<?> schedule(Runnable task, Duration clockDelay) {
-    long nanos = clockDelay.isNegative() ? 0 : (long) (clockDelay.toNanos() / speed);
+    long nanos = clockDelay.isNegative() ? 0 : clockDelay.toNanos();
     return timer.schedule(task, nanos, TimeUnit.NANOSECONDS);
   }
 

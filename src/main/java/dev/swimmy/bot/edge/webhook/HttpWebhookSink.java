@@ -2,6 +2,7 @@ package dev.swimmy.bot.edge.webhook;
 
 import dev.swimmy.bot.core.relay.SinkOutcome;
 import dev.swimmy.bot.core.relay.WebhookAddress;
+import dev.swimmy.bot.core.relay.WebhookSink;
 import dev.swimmy.bot.core.relay.Attachment;
 import dev.swimmy.bot.core.relay.MessageExtras;
 import java.io.ByteArrayOutputStream;

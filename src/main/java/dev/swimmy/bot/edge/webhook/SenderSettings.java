@@ -1,5 +1,6 @@
 package dev.swimmy.bot.edge.webhook;
 
+import dev.swimmy.bot.core.relay.LanePolicy;
 import java.time.Duration;
 
 /**
@@ -28,6 +29,11 @@ public record SenderSettings(
     return new SenderSettings(maxAge, 8, 10, true, Duration.ofSeconds(1),
         Duration.ofMinutes(1), 1_000, Duration.ofMillis(5), Duration.ofMillis(250),
         5_000);
+  }
+
+  /** The knobs of {@link LanePolicy}. */
+  public LanePolicy.Limits limits() {
+    return new LanePolicy.Limits(maxAge, claimBatch, coalesce, digestMax, rateLimitMargin);
   }
 
   public SenderSettings withCoalesce(boolean on) {

@@ -13,7 +13,7 @@ import dev.swimmy.bot.testing.Fault;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeWebhook;
 import dev.swimmy.bot.testing.RecordingAlerts;
-import dev.swimmy.bot.testing.ScaledClock;
+import dev.swimmy.bot.testing.MutableClock;
 import dev.swimmy.bot.testing.SmallTmpfs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -44,12 +44,12 @@ import org.junit.jupiter.api.Test;
  */
 class FullDiskLanesTest {
   private static final Duration BOUND = Duration.ofSeconds(60);
-  /** Engine time runs 10x faster, so the write backoff (up to 30 s) is short in real time. */
-  private static final double SPEED = 10;
   private static final int MESSAGES = 6;
 
   private final AtomicInteger spoolFailures = new AtomicInteger();
-  private ScaledClock clock;
+  /** Moved by the test only, with the lanes' {@link ManualScheduler}: the write backoff (up to 30 s) takes no real time. */
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-02-04T00:00:00Z"));
+  private ManualScheduler scheduler;
   private SmallTmpfs fs;
   private FakeDiscord discord;
   private FakeWebhook fake;
@@ -60,7 +60,6 @@ class FullDiskLanesTest {
   @BeforeEach
   void mountASmallDisk() throws Exception {
     fs = SmallTmpfs.mount(512);
-    clock = new ScaledClock(Instant.parse("2026-02-04T00:00:00Z"), SPEED);
     discord = new FakeDiscord(clock).hangLimit(Duration.ofSeconds(5)).start();
     fake = discord.webhook("4200", "tok-4200");
     hook = new WebhookAddress("4200", new Secret("tok-4200"));
@@ -91,20 +90,21 @@ class FullDiskLanesTest {
     List<String> sent = queueWhileDiscordIsDown();
     fillTheDisk();
     fake.faults().clear(); // Discord answers 2xx again; the spool cannot record it
-    await().atMost(BOUND).until(() -> !fake.received().isEmpty());
+    scheduler.runUntil(lanes, () -> !fake.received().isEmpty());
     int failuresWhenSent = spoolFailures.get();
     // 20 s of engine time with the disk full: the old lane resent its request every second.
-    await().pollDelay(Duration.ofSeconds(2)).atMost(BOUND).until(() -> true);
+    scheduler.advanceTo(lanes, clock.instant().plusSeconds(20));
     assertThat(spoolFailures.get()).as("the lane kept retrying the write").isGreaterThan(failuresWhenSent + 1);
     assertThat(receivedCounts()).allSatisfy((content, n) -> assertThat(n).as(content).isLessThanOrEqualTo(2));
     assertThatThrownBy(() -> spool.commit(List.of(note("while full")), clock.instant()))
         .as("intake is refused while the disk is full").isInstanceOf(SpoolUnavailableException.class);
 
     fs.free();
-    await().atMost(BOUND).until(() -> states().values().stream().allMatch("delivered"::equals));
+    scheduler.runUntil(lanes, this::allDelivered);
     assertThat(states()).containsOnlyKeys(sent);
     int requests = fake.requests().size();
-    await().during(Duration.ofSeconds(1)).atMost(BOUND).until(() -> fake.requests().size() == requests);
+    scheduler.advanceTo(lanes, clock.instant().plusSeconds(10));
+    assertThat(fake.requests()).hasSize(requests);
     assertThat(receivedCounts()).containsOnlyKeys(sent).allSatisfy((content, n) -> assertThat(n).as(content).isOne());
   }
 
@@ -113,8 +113,8 @@ class FullDiskLanesTest {
     List<String> sent = queueWhileDiscordIsDown();
     fillTheDisk();
     fake.faults().clear();
-    await().atMost(BOUND).until(() -> !fake.received().isEmpty());
-    await().pollDelay(Duration.ofSeconds(1)).atMost(BOUND).until(() -> true);
+    scheduler.runUntil(lanes, () -> !fake.received().isEmpty());
+    scheduler.advanceTo(lanes, clock.instant().plusSeconds(10));
     lanes.stop(Duration.ofMillis(500)); // neither the outcome nor the release can be written
     lanes = null;
     spool.close();
@@ -122,9 +122,10 @@ class FullDiskLanesTest {
 
     spool = openSpool(); // what was in flight is pending again
     startLanes();
-    await().atMost(BOUND).until(() -> states().values().stream().allMatch("delivered"::equals));
+    scheduler.runUntil(lanes, this::allDelivered);
     int requests = fake.requests().size();
-    await().during(Duration.ofSeconds(1)).atMost(BOUND).until(() -> fake.requests().size() == requests);
+    scheduler.advanceTo(lanes, clock.instant().plusSeconds(10));
+    assertThat(fake.requests()).hasSize(requests);
     assertThat(states()).containsOnlyKeys(sent);
     // The message whose "delivered" was never written is sent once more; every other exactly once.
     Map<String, Integer> expected = new TreeMap<>();
@@ -169,8 +170,9 @@ class FullDiskLanesTest {
     SenderSettings settings = SenderSettings.defaults(Duration.ofHours(1))
         .withPollInterval(Duration.ofMillis(200));
     lanes = new WebhookLanes(spool, sink, new RecordingAlerts(), new SenderMetrics(new SimpleMeterRegistry()),
-        settings, clock, new ExecutorScheduler(SPEED), new SplittableRandom(42));
+        settings, clock, scheduler = new ManualScheduler(clock), new SplittableRandom(42));
     lanes.start();
+    scheduler.runDue();
   }
 
   private Notification note(String content) {
@@ -186,6 +188,14 @@ class FullDiskLanesTest {
     Map<String, Integer> counts = new TreeMap<>();
     fake.received().forEach(j -> counts.merge(j.path("content").asText(), 1, Integer::sum));
     return counts;
+  }
+
+  private boolean allDelivered() {
+    try {
+      return states().values().stream().allMatch("delivered"::equals);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** Each queued message's state, read from the SQLite file itself. */

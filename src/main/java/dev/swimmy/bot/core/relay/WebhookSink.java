@@ -1,13 +1,10 @@
-package dev.swimmy.bot.edge.webhook;
-
-import dev.swimmy.bot.core.relay.MessageExtras;
-import dev.swimmy.bot.core.relay.SinkOutcome;
-import dev.swimmy.bot.core.relay.WebhookAddress;
+package dev.swimmy.bot.core.relay;
 
 /**
- * Executes one webhook request and reports what came back, without interpreting it. Blocking; the
- * lanes call it from their worker threads. Implementations never throw for a network problem
- * (that is a {@link SinkOutcome.Failed}) and never put a token in any text they produce.
+ * The lanes' port to Discord: executes one webhook request and reports what came back, without
+ * interpreting it ({@link ResponseClassifier} does). Blocking; the lanes
+ * call it from their worker threads. Implementations never throw for a network problem (that is a
+ * {@link SinkOutcome.Failed}) and never put a token in any text they produce.
  */
 public interface WebhookSink {
   SinkOutcome post(WebhookAddress webhook, String payloadJson) throws InterruptedException;
