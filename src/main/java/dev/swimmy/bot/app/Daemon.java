@@ -3,17 +3,18 @@ package dev.swimmy.bot.app;
 import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.app.relay.Relay;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
-import dev.swimmy.bot.core.discord.NotifierHealth;
+import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.history.Charts;
 import dev.swimmy.bot.core.history.RelayMinute;
 import dev.swimmy.bot.core.history.Retention;
+import dev.swimmy.bot.core.relay.Alert;
 import dev.swimmy.bot.edge.chart.JFreeCharts;
 import dev.swimmy.bot.edge.history.SqliteHistory;
-import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.discord.RelayHealthSource;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.health.Pulse;
-import dev.swimmy.bot.core.relay.AlertSink;
-import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.RelayEvents;
+import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.core.relay.WebhookAddress;
 import dev.swimmy.bot.edge.discord.AdminAlerts;
@@ -21,8 +22,8 @@ import dev.swimmy.bot.edge.discord.DiscordBot;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import dev.swimmy.bot.edge.webhook.ExecutorScheduler;
 import dev.swimmy.bot.edge.webhook.HttpWebhookSink;
-import dev.swimmy.bot.edge.webhook.SenderMetrics;
-import dev.swimmy.bot.edge.webhook.SenderSettings;
+import dev.swimmy.bot.edge.webhook.LaneMetrics;
+import dev.swimmy.bot.edge.webhook.LaneSettings;
 import dev.swimmy.bot.edge.webhook.WebhookLanes;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -161,10 +162,10 @@ public final class Daemon implements AutoCloseable {
             if (lanes != null && outcome.queued() > 0) {
               lanes.wake();
             }
-          }, () -> senderHealth(lanesRef.get()));
+          }, () -> lanesHealth(lanesRef.get()));
       return relay::close;
     });
-    RelayHealth health = DiscordWiring.relayHealth(relay.spool(), () -> senderHealth(lanesRef.get()),
+    RelayHealthSource health = DiscordWiring.relayHealth(relay.spool(), () -> lanesHealth(lanesRef.get()),
         () -> relay.metrics().intake(), () -> relay.metrics().queuedByIntake(), n.latencySlo(),
         () -> relay.metrics().spoolAvailable() ? Optional.empty()
             : Optional.of("the spool cannot be written (disk full or read-only?)"));
@@ -173,13 +174,13 @@ public final class Daemon implements AutoCloseable {
     DeadLetterAdmin deadLetters = DeadLetterAdmin.of(relay.spool(), id -> lanesRef.get().revive(id));
     bot = DiscordWiring.bot(config, views, health, deadLetters, charts, clock);
     operatorPanel = new OperatorPanel(() -> status.message(StatusSection.OVERVIEW), charts, health,
-        () -> senderHealth(lanesRef.get()), deadLetters, clock, PANEL_PAGE_REFRESH);
+        () -> lanesHealth(lanesRef.get()), deadLetters, clock, PANEL_PAGE_REFRESH);
     AdminAlerts alerts = DiscordWiring.alerts(config, bot, health, views, relay.episodes(), clock);
     alertsRef.set(alerts);
     laneTimer = ExecutorScheduler.realTime();
     WebhookLanes lanes = new WebhookLanes(relay.spool(),
-        HttpWebhookSink.forDiscord(config.discord().apiBaseUrl()), alerts, new SenderMetrics(registry),
-        SenderSettings.defaults(n.maxAge()), clock, laneTimer,
+        HttpWebhookSink.forDiscord(config.discord().apiBaseUrl()), alerts, new LaneMetrics(registry),
+        LaneSettings.defaults(n.maxAge()), clock, laneTimer,
         new SplittableRandom());
     lanesRef.set(lanes);
     this.lanes = lanes;
@@ -235,9 +236,9 @@ public final class Daemon implements AutoCloseable {
     LOG.info("started history: {} (kept {}, at most {} rows a table)", h.path(), h.retention(), h.maxRows());
   }
 
-  private static RelayMinute.Counters relayCounters(RelayHealth health) {
+  private static RelayMinute.Counters relayCounters(RelayHealthSource health) {
     try {
-      NotifierHealth s = health.snapshot();
+      RelayHealth s = health.snapshot();
       return new RelayMinute.Counters(s.takenAt(), s.delivered(), s.errors(), s.queueLength(),
           s.latencyP95().map(Duration::toMillis).orElse(null));
     } catch (Exception e) {
@@ -250,8 +251,8 @@ public final class Daemon implements AutoCloseable {
     return charts;
   }
 
-  private SenderHealth senderHealth(WebhookLanes lanes) {
-    return lanes == null ? SenderHealth.idle(clock.instant()) : lanes.health();
+  private LanesHealth lanesHealth(WebhookLanes lanes) {
+    return lanes == null ? LanesHealth.idle(clock.instant()) : lanes.health();
   }
 
   private String alertRoute() {
@@ -265,9 +266,9 @@ public final class Daemon implements AutoCloseable {
     return channel == null ? webhook : webhook == null ? channel : channel + ", else " + webhook;
   }
 
-  private static void forward(AdminAlerts alerts, AlertSink.Alert alert) {
+  private static void forward(AdminAlerts alerts, Alert alert) {
     if (alerts != null) {
-      alerts.raise(alert);
+      alerts.event(alert);
     } else {
       LOG.warn("alert before alerts started: {}: {}", alert.title(), alert.detail());
     }
@@ -308,7 +309,7 @@ public final class Daemon implements AutoCloseable {
 
   /** One line for {@code systemctl status}, from in-memory counters only (never blocks). */
   public String summary() {
-    SenderHealth s = senderHealth(lanes);
+    LanesHealth s = lanesHealth(lanes);
     String pending;
     try {
       pending = relay.spool().pendingCount() + " pending";

@@ -4,12 +4,12 @@ import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.core.discord.AlertDestination;
 import dev.swimmy.bot.core.discord.AlertEpisodeStore;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
-import dev.swimmy.bot.core.discord.NotifierHealth;
 import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.discord.RelayHealthSource;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.history.Charts;
-import dev.swimmy.bot.core.relay.NotifierFigures;
-import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.RelayFigures;
+import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.core.render.StatusSection;
@@ -38,11 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * StatusViews views = DiscordWiring.statusViews(statusService);
- * RelayHealth health = DiscordWiring.relayHealth(spool, lanes::health, relayMetrics::intake, slo, spoolError);
+ * RelayHealthSource health = DiscordWiring.relayHealth(spool, lanes::health, relayMetrics::intake, slo, spoolError);
  * DeadLetterAdmin deadLetters = DeadLetterAdmin.of(spool, lanes::revive);
  * Optional<DiscordBot> bot = DiscordWiring.bot(config, views, relayHealth, deadLetters, clock);
  * AdminAlerts alerts = DiscordWiring.alerts(config, bot, relayHealth, views, relay.episodes(), clock);
- * // give `alerts` to WebhookLanes (RelayAlerts) and intake (core.relay.AlertSink)
+ * // give `alerts` to WebhookLanes (RelayAlerts) and intake (core.relay.RelayEvents)
  * bot.ifPresent(DiscordBot::start); alerts.start();
  * ...
  * alerts.close(); bot.ifPresent(DiscordBot::stop);
@@ -76,32 +76,32 @@ public final class DiscordWiring {
 
   /**
    * The relay's health as {@code /notifier} and the alerts read it, from its parts: the spool
-   * (queue, dead letters, dead webhooks with reasons), the sender's health (e.g. {@code
+   * (queue, dead letters, dead webhooks with reasons), the lanes' health (e.g. {@code
    * WebhookLanes::health}), intake's counts (e.g. {@code relayMetrics::intake}) and the last spool
-   * write failure while writes are failing. The figures are {@link NotifierFigures#of} of the same
+   * write failure while writes are failing. The figures are {@link RelayFigures#of} of the same
    * parts the metrics file is written from.
    */
-  public static RelayHealth relayHealth(
+  public static RelayHealthSource relayHealth(
       Spool spool,
-      Supplier<SenderHealth> sender,
-      Supplier<NotifierFigures.Intake> intake,
+      Supplier<LanesHealth> lanes,
+      Supplier<RelayFigures.Intake> intake,
       Duration latencySlo,
       Supplier<Optional<String>> spoolError) {
-    return relayHealth(spool, sender, intake, Map::of, latencySlo, spoolError);
+    return relayHealth(spool, lanes, intake, Map::of, latencySlo, spoolError);
   }
 
   /** As above, with the notifications queued by each intake ({@code zmq}, {@code http}) since start. */
-  public static RelayHealth relayHealth(
+  public static RelayHealthSource relayHealth(
       Spool spool,
-      Supplier<SenderHealth> sender,
-      Supplier<NotifierFigures.Intake> intake,
+      Supplier<LanesHealth> lanes,
+      Supplier<RelayFigures.Intake> intake,
       Supplier<Map<String, Long>> queuedByIntake,
       Duration latencySlo,
       Supplier<Optional<String>> spoolError) {
     return () -> {
       Spool.SpoolStats stats = spool.stats();
-      SenderHealth s = sender.get();
-      return NotifierHealth.of(NotifierFigures.of(s.at(), stats, intake.get(), s), s, stats,
+      LanesHealth s = lanes.get();
+      return RelayHealth.of(RelayFigures.of(s.at(), stats, intake.get(), s), s, stats,
           spool.deadWebhooks(), latencySlo, spoolError.get(), queuedByIntake.get());
     };
   }
@@ -110,9 +110,9 @@ public final class DiscordWiring {
    * The bot's own figures for the System block, from the relay's health and this JVM: queue, dead
    * webhooks, delivery p95, uptime and heap. None (null) while the relay's health cannot be read.
    */
-  public static Supplier<BotFigures> botFigures(RelayHealth relay, Clock clock) {
+  public static Supplier<BotFigures> botFigures(RelayHealthSource relay, Clock clock) {
     return () -> {
-      NotifierHealth h;
+      RelayHealth h;
       try {
         h = relay.snapshot();
       } catch (Exception e) {
@@ -130,13 +130,13 @@ public final class DiscordWiring {
    * {@code /panel} and webhook alerts run without it.
    */
   public static Optional<DiscordBot> bot(
-      Config config, StatusViews views, RelayHealth relay, DeadLetterAdmin deadLetters, Clock clock) {
+      Config config, StatusViews views, RelayHealthSource relay, DeadLetterAdmin deadLetters, Clock clock) {
     return bot(config, views, relay, deadLetters, Charts.none(), clock);
   }
 
   /** As above, the panel, {@code /status pnl} and {@code /notifier health} carrying {@code charts}. */
   public static Optional<DiscordBot> bot(
-      Config config, StatusViews views, RelayHealth relay, DeadLetterAdmin deadLetters, Charts charts, Clock clock) {
+      Config config, StatusViews views, RelayHealthSource relay, DeadLetterAdmin deadLetters, Charts charts, Clock clock) {
     Config.Discord d = config.discord();
     if (d.token().isEmpty()) {
       log.info("no Discord bot token: slash commands and the status panel message are off; the relay runs");
@@ -152,7 +152,7 @@ public final class DiscordWiring {
    * Admin alerts: the bot's alerts channel while it is connected, else the alerts webhook; open
    * episodes kept in {@code episodes} (the spool file's) so a restart does not repeat them.
    */
-  public static AdminAlerts alerts(Config config, Optional<DiscordBot> bot, RelayHealth relay, StatusViews views,
+  public static AdminAlerts alerts(Config config, Optional<DiscordBot> bot, RelayHealthSource relay, StatusViews views,
       AlertEpisodeStore episodes, Clock clock) {
     List<AlertDestination> route = new ArrayList<>();
     bot.ifPresent(b -> route.add(b.alertsChannel()));

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.app.config.ConfigLoader;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
-import dev.swimmy.bot.core.discord.NotifierHealth;
+import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.edge.discord.DiscordBot;
 import dev.swimmy.bot.edge.discord.JdaDiscordBot;
@@ -74,8 +74,8 @@ class DiscordWiringTest {
     return ConfigLoader.load(file, Map.of());
   }
 
-  static NotifierHealth health() {
-    return new NotifierHealth(Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(),
+  static RelayHealth health() {
+    return new RelayHealth(Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(),
         Optional.empty(), Duration.ofSeconds(60), Optional.empty(), 0, List.of(), Map.of(), Optional.empty());
   }
 

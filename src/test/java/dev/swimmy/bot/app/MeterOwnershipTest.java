@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swimmy.bot.app.config.ConfigLoader;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
-import dev.swimmy.bot.edge.webhook.SenderMetrics;
+import dev.swimmy.bot.edge.webhook.LaneMetrics;
 import dev.swimmy.bot.testing.LoopbackPorts;
 import dev.swimmy.bot.testing.PrometheusText;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One owner per meter name, checked on the real daemon's {@code /metrics}: each {@code swimmy_}
  * family there is registered by exactly one of the two meter classes (built alone, each in its own
- * registry), and the latency histogram has the sender's buckets. Micrometer keeps the first of two
+ * registry), and the latency histogram has the lanes' buckets. Micrometer keeps the first of two
  * registrations of a name silently, so a shared name would show here as a family both classes make.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -34,18 +34,18 @@ class MeterOwnershipTest {
   @Test
   void everySwimmyMeter_hasOneOwner_andTheLatencyHistogramHasTheSendersBuckets() throws Exception {
     Set<String> intake = familiesOf(registry -> new RelayMetrics(registry));
-    Set<String> sender = familiesOf(registry -> new SenderMetrics(registry));
+    Set<String> lanes = familiesOf(registry -> new LaneMetrics(registry));
     Set<String> both = new HashSet<>(intake);
-    both.retainAll(sender);
+    both.retainAll(lanes);
 
     PrometheusText scraped;
     try (Daemon daemon = startDaemon()) {
       scraped = PrometheusText.scrape("http://127.0.0.1:" + daemon.adminPort() + "/metrics");
     }
 
-    assertThat(both).as("names registered by both RelayMetrics and SenderMetrics").isEmpty();
+    assertThat(both).as("names registered by both RelayMetrics and LaneMetrics").isEmpty();
     Set<String> owned = new HashSet<>(intake);
-    owned.addAll(sender);
+    owned.addAll(lanes);
     assertThat(scraped.families("swimmy_")).as("every swimmy_ family on the daemon's /metrics has one owner")
         .containsExactlyInAnyOrderElementsOf(owned);
     assertThat(scraped.bucketBounds("swimmy_notifier_delivery_latency_seconds")).containsExactly(

@@ -1,7 +1,7 @@
 package dev.swimmy.bot.bench;
 
 import dev.swimmy.bot.app.config.Config;
-import dev.swimmy.bot.app.relay.LoggingAlertSink;
+import dev.swimmy.bot.app.relay.LoggingRelayEvents;
 import dev.swimmy.bot.app.relay.Relay;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import dev.swimmy.bot.edge.zmq.IntakeListener;
@@ -66,7 +66,7 @@ public final class HttpIntakeBenchmark {
         base.metricsFile(), Duration.ofSeconds(10), base.maxAge(), base.latencySlo(), base.routes(),
         base.maxFrameBytes(), base.heartbeatInterval());
     try (Relay relay = Relay.open(RelayHarness.withHttp(config, port),
-        Clock.systemUTC(), new LoggingAlertSink(), new RelayMetrics(new SimpleMeterRegistry()), counting)) {
+        Clock.systemUTC(), new LoggingRelayEvents(), new RelayMetrics(new SimpleMeterRegistry()), counting)) {
       relay.start();
       relay.startHttp();
       if (mode.equals("latency")) {

@@ -1,6 +1,6 @@
 package dev.swimmy.bot.bench;
 
-import dev.swimmy.bot.app.relay.LoggingAlertSink;
+import dev.swimmy.bot.app.relay.LoggingRelayEvents;
 import dev.swimmy.bot.app.relay.Relay;
 import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
@@ -117,7 +117,7 @@ public final class IntakeLoadGenerator {
         base.spool(), base.metricsFile(), java.time.Duration.ofSeconds(10), base.maxAge(), base.latencySlo(),
         base.routes(), base.maxFrameBytes(), java.time.Duration.ofSeconds(5));
     Relay relay = Relay.open(config,
-        Clock.systemUTC(), new LoggingAlertSink(), new RelayMetrics(new SimpleMeterRegistry()),
+        Clock.systemUTC(), new LoggingRelayEvents(), new RelayMetrics(new SimpleMeterRegistry()),
         (batch, outcome) -> {
           long now = System.nanoTime();
           batches.incrementAndGet();

@@ -1,7 +1,7 @@
 package dev.swimmy.bot.bench;
 
 import dev.swimmy.bot.core.Secret;
-import dev.swimmy.bot.core.discord.NotifierHealth;
+import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.testing.NoDeadLetters;
 import dev.swimmy.bot.core.render.Embed;
@@ -103,8 +103,8 @@ public final class InteractionLatencyBenchmark {
         OptionalLong.empty(), new PanelIdFile(data.resolve("panel_message_id")), Duration.ofHours(1));
   }
 
-  static NotifierHealth health() {
-    return new NotifierHealth(Instant.now(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(),
+  static RelayHealth health() {
+    return new RelayHealth(Instant.now(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(),
         Optional.empty(), Duration.ofSeconds(5), Optional.empty(), 0, List.of(), Map.of(), Optional.empty());
   }
 

@@ -269,7 +269,7 @@ public final class InMemorySpool implements Spool {
     return count(State.DEAD);
   }
 
-  /** How many times the sender asked which webhooks have pending work (each poll asks once). */
+  /** How many times the lanes asked which webhooks have pending work (each poll asks once). */
   public synchronized int pendingLookups() {
     return pendingLookups;
   }

@@ -9,7 +9,7 @@ import javax.net.ServerSocketFactory;
 /**
  * Server sockets whose accepted connections have TCP_NODELAY, as Discord's edge does: without it
  * MockWebServer's separate header and body writes meet the client's delayed ACK and every loopback
- * request costs about 40 ms, which would hide the sender's own latency.
+ * request costs about 40 ms, which would hide the lanes' own latency.
  */
 final class NoDelayServerSocketFactory extends ServerSocketFactory {
   @Override

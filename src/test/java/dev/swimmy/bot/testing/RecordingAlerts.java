@@ -1,5 +1,6 @@
 package dev.swimmy.bot.testing;
 
+import dev.swimmy.bot.core.relay.Alert;
 import dev.swimmy.bot.core.relay.RelayAlerts;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.swimmy.bot.testing;
 
 import dev.swimmy.bot.app.config.Config;
-import dev.swimmy.bot.app.relay.LoggingAlertSink;
+import dev.swimmy.bot.app.relay.LoggingRelayEvents;
 import dev.swimmy.bot.app.relay.Relay;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A relay in its own JVM, for crash tests: {@code RelayChild DIR BIND [HTTP_PORT]}. It prints
  * {@code READY <endpoint>} once bound (after the HTTP intake, when a port is given, which has no
- * sender behind it: nothing is delivered) and {@code COMMITTED <total>} after every commit (printed
+ * lanes behind it: nothing is delivered) and {@code COMMITTED <total>} after every commit (printed
  * only once the spool's COMMIT has returned), then runs until killed.
  */
 public final class RelayChild {
@@ -26,7 +26,7 @@ public final class RelayChild {
         ? RelayHarness.withHttp(RelayHarness.config(dir, bind, 1_000_000, 256 * 1024), Integer.parseInt(args[2]))
         : RelayHarness.config(dir, bind, 1_000_000, 256 * 1024);
     Relay relay = Relay.open(config, Clock.systemUTC(),
-        new LoggingAlertSink(), new RelayMetrics(new SimpleMeterRegistry()),
+        new LoggingRelayEvents(), new RelayMetrics(new SimpleMeterRegistry()),
         (batch, outcome) -> {
           total[0] += outcome.queued();
           System.out.println("COMMITTED " + total[0]);

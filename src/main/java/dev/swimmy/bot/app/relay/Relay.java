@@ -3,12 +3,12 @@ package dev.swimmy.bot.app.relay;
 import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.core.discord.AlertEpisodeStore;
 import dev.swimmy.bot.core.health.Pulse;
-import dev.swimmy.bot.core.relay.AlertSink;
+import dev.swimmy.bot.core.relay.RelayEvents;
 import dev.swimmy.bot.core.relay.EnvelopeDecoder;
-import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
-import dev.swimmy.bot.edge.files.NotifierMetricsFile;
+import dev.swimmy.bot.edge.files.RelayFiguresFile;
 import dev.swimmy.bot.edge.http.HttpIntake;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import dev.swimmy.bot.edge.spool.SqliteEpisodeStore;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * The relay's intake side as the daemon sees it: {@link #open} opens the spool and builds the
  * parts; {@link #start} binds {@code notifier.bind} and starts the PULL loop, its heartbeat probe
  * and the metrics file writer; {@link #close} stops receiving, commits what was received, closes
- * the socket, writes the metrics file a last time and closes the spool. The sender takes {@link
+ * the socket, writes the metrics file a last time and closes the spool. The lanes take {@link
  * #spool()} and {@link #metrics()}. {@link #startHttp} adds the webhook-compatible HTTP intake,
  * which shares the spool writer (and so the group commits) of the PULL loop.
  */
@@ -43,14 +43,14 @@ public final class Relay implements AutoCloseable {
   private final SqliteSpool spool;
   private final RelayMetrics metrics;
   private final PullLoop pull;
-  private final NotifierMetricsFile metricsFile;
+  private final RelayFiguresFile metricsFile;
   private final Config.Notifier config;
   private final String nonce;
   private final Optional<HttpIntake> http;
   private IntakeProbe probe;
 
   private Relay(Config.Notifier config, SqliteSpool spool, RelayMetrics metrics, PullLoop pull,
-      NotifierMetricsFile metricsFile, String nonce, Optional<HttpIntake> http) {
+      RelayFiguresFile metricsFile, String nonce, Optional<HttpIntake> http) {
     this.http = http;
     this.config = config;
     this.spool = spool;
@@ -60,20 +60,20 @@ public final class Relay implements AutoCloseable {
     this.nonce = nonce;
   }
 
-  public static Relay open(Config.Notifier config, Clock clock, AlertSink alerts, MeterRegistry registry)
+  public static Relay open(Config.Notifier config, Clock clock, RelayEvents alerts, MeterRegistry registry)
       throws SpoolUnavailableException {
     return open(config, clock, alerts, new RelayMetrics(registry), IntakeListener.NONE);
   }
 
-  /** As {@link #open(Config.Notifier, Clock, AlertSink, MeterRegistry)}, with a commit listener. */
-  public static Relay open(Config.Notifier config, Clock clock, AlertSink alerts, RelayMetrics metrics,
+  /** As {@link #open(Config.Notifier, Clock, RelayEvents, MeterRegistry)}, with a commit listener. */
+  public static Relay open(Config.Notifier config, Clock clock, RelayEvents alerts, RelayMetrics metrics,
       IntakeListener listener) throws SpoolUnavailableException {
-    return open(config, clock, alerts, metrics, listener, () -> SenderHealth.idle(clock.instant()));
+    return open(config, clock, alerts, metrics, listener, () -> LanesHealth.idle(clock.instant()));
   }
 
-  /** As above, with the sender's health for the metrics file (the lanes start after the spool opens). */
-  public static Relay open(Config.Notifier config, Clock clock, AlertSink alerts, RelayMetrics metrics,
-      IntakeListener listener, Supplier<SenderHealth> sender) throws SpoolUnavailableException {
+  /** As above, with the lanes' health for the metrics file (the lanes start after the spool opens). */
+  public static Relay open(Config.Notifier config, Clock clock, RelayEvents alerts, RelayMetrics metrics,
+      IntakeListener listener, Supplier<LanesHealth> lanes) throws SpoolUnavailableException {
     SqliteSpool spool = SqliteSpool.open(config.spool(),
         new SqliteSpool.Settings(config.queueMax(), config.dedupeWindow(), Duration.ofMinutes(10), 0),
         clock, metrics::spoolWriteFailed);
@@ -88,7 +88,7 @@ public final class Relay implements AutoCloseable {
     Optional<HttpIntake> http = config.http().map(h -> new HttpIntake(
         new HttpIntake.Settings(h.host(), h.port(), h.waitMax(), config.queueMax(), HttpIntake.MAX_BODY_BYTES),
         pull.writer(), spool, metrics, clock));
-    return new Relay(config, spool, metrics, pull, new NotifierMetricsFile(config.metricsFile(), spool, metrics, sender, clock),
+    return new Relay(config, spool, metrics, pull, new RelayFiguresFile(config.metricsFile(), spool, metrics, lanes, clock),
         nonce, http);
   }
 
@@ -151,7 +151,7 @@ public final class Relay implements AutoCloseable {
 
   /**
    * Stops taking frames: the PULL socket closes after committing what it received, and the probe
-   * stops. The spool stays open so the sender can park its in-flight sends. Idempotent.
+   * stops. The spool stays open so the lanes can park their in-flight sends. Idempotent.
    */
   public synchronized void stopIntake() {
     stopHttp();

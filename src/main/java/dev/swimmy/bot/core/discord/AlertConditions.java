@@ -18,7 +18,7 @@ import java.util.Set;
 public final class AlertConditions {
   private AlertConditions() {}
 
-  public static Set<AlertCondition> of(NotifierHealth h, Map<String, SourceCondition> sources) {
+  public static Set<AlertCondition> of(RelayHealth h, Map<String, SourceCondition> sources) {
     Set<AlertCondition> out = new LinkedHashSet<>();
     for (DeadWebhook d : h.deadWebhooks()) {
       out.add(new AlertCondition(AlertKind.DEAD_WEBHOOK, d.webhookId(), d.reason()));
@@ -33,16 +33,16 @@ public final class AlertConditions {
    * Delivery latency over the SLO: the p99 of recent deliveries, or the oldest pending message
    * already waiting longer (a stuck queue delivers nothing to measure).
    */
-  static Optional<AlertCondition> latency(NotifierHealth h) {
+  static Optional<AlertCondition> latency(RelayHealth h) {
     if (h.sloBreached()) {
       return Optional.of(new AlertCondition(AlertKind.LATENCY_SLO, "",
-          "p99 " + h.latencyP99().map(NotifierView::millis).orElse("—") + " over SLO " + NotifierView.millis(h.latencySlo())));
+          "p99 " + h.latencyP99().map(RelayView::millis).orElse("—") + " over SLO " + RelayView.millis(h.latencySlo())));
     }
     Optional<Duration> waiting = h.oldestPending().map(t -> Duration.between(t, h.takenAt()));
     if (waiting.isPresent() && waiting.get().compareTo(h.latencySlo()) > 0) {
       return Optional.of(new AlertCondition(AlertKind.LATENCY_SLO, "",
-          "oldest pending notification waiting " + NotifierView.millis(waiting.get()) + ", over SLO "
-              + NotifierView.millis(h.latencySlo())));
+          "oldest pending notification waiting " + RelayView.millis(waiting.get()) + ", over SLO "
+              + RelayView.millis(h.latencySlo())));
     }
     return Optional.empty();
   }
@@ -123,7 +123,7 @@ public final class AlertConditions {
   static String deadDetail(String name, SourceCondition c) {
     String last = c.lastTime() == null
         ? "never"
-        : c.lastTime() + " (" + NotifierView.relative(c.lastTime()) + ")";
+        : c.lastTime() + " (" + RelayView.relative(c.lastTime()) + ")";
     return name + " is " + c.state() + "; its last own time " + last
         + (c.detail().isEmpty() ? "" : " — " + c.detail());
   }

@@ -24,7 +24,7 @@ public final class AlertView {
       return DiscordLimits.fit(Message.of(new Embed("⚠️ " + c.kind().title() + subject, c.detail(), Colors.WARN,
           List.of(), "Repeats within " + human(c.kind().quiet()) + " are not sent again")));
     }
-    Field since = new Field("Since", NotifierView.relative(r.since()), true);
+    Field since = new Field("Since", RelayView.relative(r.since()), true);
     return DiscordLimits.fit(Message.of(new Embed("🚨 " + c.kind().title() + subject, c.detail(), Colors.BAD,
         List.of(since), "Sent once per episode; a recovery follows when it clears")));
   }

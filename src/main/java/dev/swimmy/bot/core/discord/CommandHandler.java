@@ -31,13 +31,13 @@ public final class CommandHandler {
   public static final String RELAY_CHART_TITLE = "Relay, last 24 h";
 
   private final StatusViews status;
-  private final RelayHealth relay;
+  private final RelayHealthSource relay;
   private final DeadLetterAdmin deadLetters;
   private final Charts charts;
   private final InstantSource clock;
 
   /** A handler without charts: every answer is text only, and no time is read. */
-  public CommandHandler(StatusViews status, RelayHealth relay, DeadLetterAdmin deadLetters) {
+  public CommandHandler(StatusViews status, RelayHealthSource relay, DeadLetterAdmin deadLetters) {
     this(status, relay, deadLetters, Charts.none(), () -> Instant.EPOCH);
   }
 
@@ -46,7 +46,7 @@ public final class CommandHandler {
    * health} carries the relay's 24 h chart, drawn as of {@code clock}; either answer is text only
    * while its chart is empty.
    */
-  public CommandHandler(StatusViews status, RelayHealth relay, DeadLetterAdmin deadLetters, Charts charts,
+  public CommandHandler(StatusViews status, RelayHealthSource relay, DeadLetterAdmin deadLetters, Charts charts,
       InstantSource clock) {
     this.status = status;
     this.relay = relay;
@@ -110,11 +110,11 @@ public final class CommandHandler {
     }
     Optional<String> webhook = inv.option(WEBHOOK);
     return switch (sub) {
-      case HEALTH -> Reply.visible(NotifierView.health(relay.snapshot()))
+      case HEALTH -> Reply.visible(RelayView.health(relay.snapshot()))
           .withChart(charts.relay24h(clock.instant()), RELAY_CHART_TITLE);
-      case DEAD_LETTERS -> Reply.ephemeral(NotifierView.deadLetters(deadLetters.list(DEAD_LETTER_LIST_MAX), deadLetters.count()));
-      case REQUEUE -> Reply.ephemeral(NotifierView.requeued(deadLetters.requeue(webhook), webhook));
-      case PURGE -> Reply.ephemeral(NotifierView.purged(deadLetters.purge(webhook), webhook));
+      case DEAD_LETTERS -> Reply.ephemeral(RelayView.deadLetters(deadLetters.list(DEAD_LETTER_LIST_MAX), deadLetters.count()));
+      case REQUEUE -> Reply.ephemeral(RelayView.requeued(deadLetters.requeue(webhook), webhook));
+      case PURGE -> Reply.ephemeral(RelayView.purged(deadLetters.purge(webhook), webhook));
       default -> Reply.ephemeral(notice("Unknown subcommand", "`/notifier " + sub + "` does not exist."));
     };
   }

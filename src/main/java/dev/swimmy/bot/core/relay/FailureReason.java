@@ -3,7 +3,7 @@ package dev.swimmy.bot.core.relay;
 /**
  * Why a delivery attempt did not get a 2xx, as the {@code reason} label of {@code
  * swimmy_notifier_delivery_errors_total} and in each webhook's last error. Every reason but {@link
- * #RATE_LIMITED} is an error ({@link NotifierFigures#isError}); the labels follow Prometheus
+ * #RATE_LIMITED} is an error ({@link RelayFigures#isError}); the labels follow Prometheus
  * Alertmanager's notifier labels, plus the relay's own {@code deadWebhook}.
  */
 public enum FailureReason {

@@ -38,7 +38,7 @@ public sealed interface LaneEffect {
   record RateLimited() implements LaneEffect {}
 
   /** The webhook's latest error, for {@code /notifier} (names the webhook by id only). */
-  record LastError(SenderHealth.LastError error) implements LaneEffect {}
+  record LastError(LanesHealth.LastError error) implements LaneEffect {}
 
   /** Discord refused {@code count} messages for good: they are dead letters, for {@code reason}. */
   record DeadLettered(int count, String reason) implements LaneEffect {}
@@ -58,7 +58,7 @@ public sealed interface LaneEffect {
   record PausedAll(Instant until) implements LaneEffect {}
 
   /** An operator alert begins. */
-  record Raise(RelayAlerts.Alert alert) implements LaneEffect {}
+  record Raise(Alert alert) implements LaneEffect {}
 
   /** The condition of alert {@code key} has ended. */
   record Clear(String key, String detail, Instant at) implements LaneEffect {}

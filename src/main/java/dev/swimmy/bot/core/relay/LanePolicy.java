@@ -232,7 +232,7 @@ public final class LanePolicy {
   }
 
   private static LaneEffect lastError(Instant at, FailureReason reason, String detail) {
-    return new LaneEffect.LastError(new SenderHealth.LastError(at, reason, detail));
+    return new LaneEffect.LastError(new LanesHealth.LastError(at, reason, detail));
   }
 
   private static void delivered(LaneState lane, LaneRequest req, Instant at, List<LaneEffect> out) {
@@ -327,7 +327,7 @@ public final class LanePolicy {
     boolean exhausted = budget.exhausted(now);
     if (exhausted && !budgetAlerted) {
       budgetAlerted = true;
-      return Optional.of(new LaneEffect.Raise(new RelayAlerts.Alert(BUDGET_ALERT, "Webhook sending stopped",
+      return Optional.of(new LaneEffect.Raise(new Alert(BUDGET_ALERT, "Webhook sending stopped",
           budget.count(now) + " 401/403/429 answers in 10 minutes (Discord bans at "
               + InvalidRequestBudget.DISCORD_BAN_THRESHOLD + "); sending resumes as the window rolls.", now)));
     }
@@ -344,8 +344,8 @@ public final class LanePolicy {
   }
 
   /** The alert for a webhook found dead at {@code at}, {@code moved} messages moved to dead letters. */
-  public static RelayAlerts.Alert deadWebhookAlert(String webhookId, String detail, int moved, Instant at) {
-    return new RelayAlerts.Alert(deadWebhookKey(webhookId), "Webhook " + webhookId + " is dead",
+  public static Alert deadWebhookAlert(String webhookId, String detail, int moved, Instant at) {
+    return new Alert(deadWebhookKey(webhookId), "Webhook " + webhookId + " is dead",
         "Discord answered " + detail + ". " + moved
             + " notifications moved to dead letters; fix the webhook in the config or requeue them.", at);
   }

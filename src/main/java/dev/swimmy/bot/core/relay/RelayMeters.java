@@ -7,7 +7,7 @@ import java.time.Instant;
  * What the intakes and the spool report to the relay's meters: the port through which the ZeroMQ
  * and HTTP intakes and the {@code notifier_metrics.sexp} writer count, without depending on
  * Micrometer or on each other. {@code edge.metrics.RelayMetrics} is the implementation {@code
- * /metrics} scrapes; the figures mean what {@link NotifierFigures} defines.
+ * /metrics} scrapes; the figures mean what {@link RelayFigures} defines.
  *
  * <p>Contract: implementations are thread-safe (every intake thread counts into the same one) and
  * never block or throw.
@@ -49,5 +49,5 @@ public interface RelayMeters {
   void queue(SpoolStats stats, Instant now);
 
   /** The intakes' part of the relay's figures, since start. */
-  NotifierFigures.Intake intake();
+  RelayFigures.Intake intake();
 }

@@ -3,7 +3,7 @@ package dev.swimmy.bot.core.relay;
 import java.time.Instant;
 
 /**
- * A committed notification as the sender sees it. {@code id} is the spool's sequence number:
+ * A committed notification as the lanes see it. {@code id} is the spool's sequence number:
  * increasing in commit order, so ordering by it is per-webhook FIFO. {@code attempts} counts the
  * sends tried so far (across restarts); {@code extras} the intake, thread and files.
  */

@@ -1,10 +1,10 @@
 package dev.swimmy.bot.edge.admin;
 
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
-import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.discord.RelayHealthSource;
 import dev.swimmy.bot.core.history.ChartImage;
 import dev.swimmy.bot.core.history.Charts;
-import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.render.Message;
 import dev.swimmy.bot.edge.admin.AdminServer.Body;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +35,13 @@ public final class OperatorPanel {
 
   private final Supplier<Message> status;
   private final List<ChartSpec> charts;
-  private final RelayHealth relay;
-  private final Supplier<SenderHealth> sender;
+  private final RelayHealthSource relay;
+  private final Supplier<LanesHealth> lanes;
   private final DeadLetterAdmin deadLetters;
   private final InstantSource clock;
   private final Duration refresh;
 
-  public OperatorPanel(Supplier<Message> status, Charts charts, RelayHealth relay, Supplier<SenderHealth> sender,
+  public OperatorPanel(Supplier<Message> status, Charts charts, RelayHealthSource relay, Supplier<LanesHealth> lanes,
       DeadLetterAdmin deadLetters, InstantSource clock, Duration refresh) {
     this.status = status;
     this.charts = List.of(
@@ -49,7 +49,7 @@ public final class OperatorPanel {
         new ChartSpec("pnl-month", "PnL month to date, against the goal", charts::pnlMonth),
         new ChartSpec("relay-24h", "Relay: delivered / failed per minute and p95 latency, last 24 h", charts::relay24h));
     this.relay = relay;
-    this.sender = sender;
+    this.lanes = lanes;
     this.deadLetters = deadLetters;
     this.clock = clock;
     this.refresh = refresh;
@@ -99,7 +99,7 @@ public final class OperatorPanel {
       problems.add("The relay's health could not be read (" + e.getClass().getSimpleName() + "); see the log.");
     }
     try {
-      r = r.withSender(sender.get());
+      r = r.withLanes(lanes.get());
     } catch (RuntimeException e) {
       log.warn("the lanes' health for /panel could not be read: {}", e.toString());
       problems.add("The lanes' state could not be read; see the log.");

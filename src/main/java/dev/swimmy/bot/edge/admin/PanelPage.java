@@ -1,8 +1,8 @@
 package dev.swimmy.bot.edge.admin;
 
-import dev.swimmy.bot.core.discord.NotifierHealth;
+import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.relay.Redaction;
-import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import dev.swimmy.bot.core.render.Embed;
@@ -32,30 +32,30 @@ public final class PanelPage {
   public record Chart(String name, String caption, int width, int height) {}
 
   /**
-   * The relay's state as the page shows it; {@code health} or {@code sender} is null when it could
+   * The relay's state as the page shows it; {@code health} or {@code lanes} is null when it could
    * not be read, and {@code problems} says so in words.
    */
-  public record Relay(NotifierHealth health, SenderHealth sender, List<DeadLetter> deadLetters, int deadLetterCount,
+  public record Relay(RelayHealth health, LanesHealth lanes, List<DeadLetter> deadLetters, int deadLetterCount,
       List<String> problems) {
     public Relay {
       deadLetters = List.copyOf(deadLetters);
       problems = List.copyOf(problems);
     }
 
-    Relay withHealth(NotifierHealth h) {
-      return new Relay(h, sender, deadLetters, deadLetterCount, problems);
+    Relay withHealth(RelayHealth h) {
+      return new Relay(h, lanes, deadLetters, deadLetterCount, problems);
     }
 
-    Relay withSender(SenderHealth s) {
+    Relay withLanes(LanesHealth s) {
       return new Relay(health, s, deadLetters, deadLetterCount, problems);
     }
 
     Relay withDeadLetters(List<DeadLetter> letters, int count) {
-      return new Relay(health, sender, letters, count, problems);
+      return new Relay(health, lanes, letters, count, problems);
     }
 
     Relay withProblems(List<String> p) {
-      return new Relay(health, sender, deadLetters, deadLetterCount, p);
+      return new Relay(health, lanes, deadLetters, deadLetterCount, p);
     }
   }
 
@@ -134,7 +134,7 @@ public final class PanelPage {
     for (String p : r.problems()) {
       h.append("<p class=\"problem\">").append(escape(p)).append("</p>");
     }
-    NotifierHealth n = r.health();
+    RelayHealth n = r.health();
     if (n != null) {
       h.append("<dl class=\"figures\">");
       figure(h, "Queue", String.valueOf(n.queueLength()));
@@ -150,7 +150,7 @@ public final class PanelPage {
       h.append("</dl>");
       n.spoolError().ifPresent(e -> h.append("<p class=\"problem\">Spool writes failing: ").append(error(e)).append("</p>"));
     }
-    SenderHealth s = r.sender();
+    LanesHealth s = r.lanes();
     if (s != null) {
       h.append("<h3>Rate-limit wait</h3><p id=\"wait\">");
       if (s.pausedUntil().isPresent()) {
@@ -191,8 +191,8 @@ public final class PanelPage {
   }
 
   /** Lanes that have failed since start, or are dead; a lane not listed has had no error. */
-  private static void lanes(StringBuilder h, SenderHealth s, NotifierHealth n, Instant now) {
-    Map<String, SenderHealth.LastError> errors = new TreeMap<>(s.lastErrorByWebhook());
+  private static void lanes(StringBuilder h, LanesHealth s, RelayHealth n, Instant now) {
+    Map<String, LanesHealth.LastError> errors = new TreeMap<>(s.lastErrorByWebhook());
     java.util.Set<String> dead = new java.util.TreeSet<>(s.deadWebhooks());
     if (n != null) {
       n.deadWebhooks().forEach(d -> dead.add(d.webhookId()));
@@ -206,7 +206,7 @@ public final class PanelPage {
     }
     h.append("<table id=\"lanes\"><tr><th>Webhook</th><th>State</th><th>Last error</th><th>When</th></tr>");
     for (String id : ids) {
-      SenderHealth.LastError e = errors.get(id);
+      LanesHealth.LastError e = errors.get(id);
       h.append("<tr><td><code>").append(escape(id)).append("</code></td><td>")
           .append(dead.contains(id) ? "<span class=\"badge badge-parse-error\">dead</span>"
               : "<span class=\"badge badge-stale\">retrying</span>")

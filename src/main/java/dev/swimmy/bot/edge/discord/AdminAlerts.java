@@ -8,10 +8,11 @@ import dev.swimmy.bot.core.discord.AlertEpisodeStore;
 import dev.swimmy.bot.core.discord.AlertEpisodes;
 import dev.swimmy.bot.core.discord.AlertEvent;
 import dev.swimmy.bot.core.discord.AlertView;
-import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.discord.RelayHealthSource;
 import dev.swimmy.bot.core.discord.StatusViews;
+import dev.swimmy.bot.core.relay.Alert;
 import dev.swimmy.bot.core.render.Message;
-import dev.swimmy.bot.core.relay.AlertSink;
+import dev.swimmy.bot.core.relay.RelayEvents;
 import dev.swimmy.bot.core.relay.RelayAlerts;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import java.time.Clock;
@@ -45,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * STALE or MISSING; the live status only while its market is open); an announced dead-man episode
  * is held open silently while the market is closed ({@link AlertConditions#heldWhileMarketClosed}).
  *
- * <p>The relay's own alerts come in through {@link RelayAlerts} (the sender's raise/clear by key:
- * the condition holds in between) and {@link AlertSink} (intake's one-off events, an {@link
+ * <p>The relay's own alerts come in through {@link RelayAlerts} (the lanes' raise/clear by key:
+ * the condition holds in between) and {@link RelayEvents} (intake's one-off events, an {@link
  * dev.swimmy.bot.core.discord.AlertKind#isEvent() event} episode each); a relay alert and the
  * same condition read from the health snapshot are one episode. Those entry points never block
  * their caller: they record and wake the alerts thread, which does all deciding, storing and
@@ -57,17 +58,17 @@ import org.slf4j.LoggerFactory;
  * so one still unsent when the process stops is lost, not repeated. A store that fails is logged
  * and the alerts carry on from memory.
  */
-public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable {
+public final class AdminAlerts implements RelayAlerts, RelayEvents, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdminAlerts.class);
   static final int UNSENT_MAX = 50;
 
-  private final RelayHealth relay;
+  private final RelayHealthSource relay;
   private final StatusViews views;
   private final AlertDestination sink;
   private final AlertEpisodeStore store;
   private final Clock clock;
   private final Duration pollEvery;
-  /** Conditions the relay raised and has not cleared (the sender's level, not an episode). */
+  /** Conditions the relay raised and has not cleared (the lanes' level, not an episode). */
   private final Map<AlertCondition.Key, AlertCondition> raised = new ConcurrentHashMap<>();
   private final Queue<AlertCondition> events = new ConcurrentLinkedQueue<>();
   private final Deque<Message> unsent = new ArrayDeque<>();
@@ -75,7 +76,7 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
   private Map<AlertCondition.Key, AlertEpisode> open;
   private volatile ScheduledExecutorService thread;
 
-  public AdminAlerts(RelayHealth relay, StatusViews views, AlertDestination sink, AlertEpisodeStore store,
+  public AdminAlerts(RelayHealthSource relay, StatusViews views, AlertDestination sink, AlertEpisodeStore store,
       Clock clock, Duration pollEvery) {
     this.relay = relay;
     this.views = views;
@@ -92,9 +93,9 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
     }
   }
 
-  /** The sender raised a condition; it holds until {@link #clear(String, String, Instant)}. */
+  /** The lanes raised a condition; it holds until {@link #clear(String, String, Instant)}. */
   @Override
-  public void raise(RelayAlerts.Alert alert) {
+  public void raise(Alert alert) {
     AlertCondition c = AlertConditions.ofRelayKey(alert.key(), alert.title(), alert.detail());
     if (raised.put(c.key(), c) == null) {
       wake();
@@ -102,7 +103,7 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
   }
 
   /**
-   * The sender cleared a condition. Wakes the alerts thread even when it was not held here (e.g.
+   * The lanes cleared a condition. Wakes the alerts thread even when it was not held here (e.g.
    * raised before a restart): the health snapshot may show the recovery now.
    */
   @Override
@@ -113,7 +114,7 @@ public final class AdminAlerts implements RelayAlerts, AlertSink, AutoCloseable 
 
   /** A one-off event from intake, announced unless the same one was within its kind's quiet time. */
   @Override
-  public void raise(AlertSink.Alert alert) {
+  public void event(Alert alert) {
     log.info("admin alert: event {}", alert.key());
     events.add(AlertConditions.ofRelayEvent(alert.key(), alert.title(), alert.detail()));
     wake();

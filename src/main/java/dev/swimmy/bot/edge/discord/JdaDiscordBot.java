@@ -7,7 +7,7 @@ import dev.swimmy.bot.core.discord.CommandHandler;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
 import dev.swimmy.bot.core.discord.PanelIdStore;
 import dev.swimmy.bot.core.discord.PanelPolicy;
-import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.discord.RelayHealthSource;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.history.Charts;
 import java.net.URI;
@@ -88,7 +88,7 @@ public final class JdaDiscordBot implements DiscordBot {
   private Thread starter;
 
   /** A bot whose views carry no charts. */
-  public JdaDiscordBot(Settings settings, StatusViews views, RelayHealth relay, DeadLetterAdmin deadLetters, Clock clock) {
+  public JdaDiscordBot(Settings settings, StatusViews views, RelayHealthSource relay, DeadLetterAdmin deadLetters, Clock clock) {
     this(settings, views, relay, deadLetters, Charts.none(), clock);
   }
 
@@ -97,7 +97,7 @@ public final class JdaDiscordBot implements DiscordBot {
    * /notifier health} carries the relay's 24 h chart, from {@code charts}; a chart that fails to
    * draw is logged and left out.
    */
-  public JdaDiscordBot(Settings settings, StatusViews views, RelayHealth relay, DeadLetterAdmin deadLetters,
+  public JdaDiscordBot(Settings settings, StatusViews views, RelayHealthSource relay, DeadLetterAdmin deadLetters,
       Charts charts, Clock clock) {
     this.settings = settings;
     this.views = views;

@@ -1,7 +1,7 @@
 package dev.swimmy.bot.edge.metrics;
 
 import dev.swimmy.bot.core.relay.Intake;
-import dev.swimmy.bot.core.relay.NotifierFigures;
+import dev.swimmy.bot.core.relay.RelayFigures;
 import dev.swimmy.bot.core.relay.RejectReason;
 import dev.swimmy.bot.core.relay.RelayMeters;
 import dev.swimmy.bot.core.relay.Spool.SpoolStats;
@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Intake's and the spool's meters, named as SPEC.md fixes them once Micrometer's Prometheus naming
  * applies ({@code swimmy.notifier.queue.length} is scraped as {@code swimmy_notifier_queue_length},
  * and a counter gains {@code _total}). This class is the only owner of these names; delivery,
- * retries, rate limits, delivery errors and latency belong to the sender's {@code
- * edge.webhook.SenderMetrics}. The figures mean what {@link NotifierFigures} defines. Thread-safe.
+ * retries, rate limits, delivery errors and latency belong to the lanes' {@code
+ * edge.webhook.LaneMetrics}. The figures mean what {@link RelayFigures} defines. Thread-safe.
  */
 public final class RelayMetrics implements RelayMeters {
   private final Map<Intake, Counter> queued = new EnumMap<>(Intake.class);
@@ -136,11 +136,11 @@ public final class RelayMetrics implements RelayMeters {
 
   /** Refreshes the queue gauges from the spool's figures. */
   public void queue(SpoolStats stats, Instant now) {
-    queueLength.set(NotifierFigures.queueLength(stats));
+    queueLength.set(RelayFigures.queueLength(stats));
     inFlight.set(stats.inFlight());
     deadLetters.set(stats.deadLetters());
     deadWebhooks.set(stats.deadWebhooks());
-    oldestPendingAge.set(NotifierFigures.oldestPendingAgeSecs(stats, now));
+    oldestPendingAge.set(RelayFigures.oldestPendingAgeSecs(stats, now));
   }
 
   // Readings.
@@ -177,8 +177,8 @@ public final class RelayMetrics implements RelayMeters {
   }
 
   /** Intake's part of the relay's figures. */
-  public NotifierFigures.Intake intake() {
-    return new NotifierFigures.Intake((long) dropped.count(), rejectedTotal(), (long) dedupeSuppressed.count(),
+  public RelayFigures.Intake intake() {
+    return new RelayFigures.Intake((long) dropped.count(), rejectedTotal(), (long) dedupeSuppressed.count(),
         (long) spoolWriteFailures.count());
   }
 }

@@ -5,7 +5,7 @@ import dev.swimmy.bot.core.relay.LanePlan;
 import dev.swimmy.bot.core.relay.LanePolicy;
 import dev.swimmy.bot.core.relay.LaneState;
 import dev.swimmy.bot.core.relay.RelayAlerts;
-import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.relay.SinkOutcome;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
@@ -31,13 +31,13 @@ final class LaneStep {
   private final WebhookSink sink;
   private final LanePolicy policy;
   private final RelayAlerts alerts;
-  private final SenderMetrics metrics;
+  private final LaneMetrics metrics;
   private final Clock clock;
-  private final Map<String, SenderHealth.LastError> lastErrors;
+  private final Map<String, LanesHealth.LastError> lastErrors;
   private final Consumer<LaneEffect.Answered> observer;
 
-  LaneStep(Spool spool, WebhookSink sink, LanePolicy policy, RelayAlerts alerts, SenderMetrics metrics, Clock clock,
-      Map<String, SenderHealth.LastError> lastErrors, Consumer<LaneEffect.Answered> observer) {
+  LaneStep(Spool spool, WebhookSink sink, LanePolicy policy, RelayAlerts alerts, LaneMetrics metrics, Clock clock,
+      Map<String, LanesHealth.LastError> lastErrors, Consumer<LaneEffect.Answered> observer) {
     this.spool = spool;
     this.sink = sink;
     this.policy = policy;

@@ -6,7 +6,7 @@ import dev.swimmy.bot.core.relay.LaneEffect;
 import dev.swimmy.bot.core.relay.LanePolicy;
 import dev.swimmy.bot.core.relay.RelayAlerts;
 import dev.swimmy.bot.core.relay.ResponseClassifier;
-import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.core.relay.UnrecordedOutcomes;
@@ -52,8 +52,8 @@ public final class WebhookLanes {
 
   private final Spool spool;
   private final RelayAlerts alerts;
-  private final SenderMetrics metrics;
-  private final SenderSettings settings;
+  private final LaneMetrics metrics;
+  private final LaneSettings settings;
   private final Clock clock;
   private final Scheduler scheduler;
   private final LanePolicy policy;
@@ -63,7 +63,7 @@ public final class WebhookLanes {
   /** Held while a dead lane is revived (by an admin or by poll), so its recovery is cleared once. */
   private final Object revival = new Object();
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
-  private final Map<String, SenderHealth.LastError> lastErrors = new ConcurrentHashMap<>();
+  private final Map<String, LanesHealth.LastError> lastErrors = new ConcurrentHashMap<>();
   private final AtomicBoolean pollQueued = new AtomicBoolean();
   private volatile boolean stopping;
   private Instant lastStats = Instant.MIN;
@@ -85,8 +85,8 @@ public final class WebhookLanes {
     this.observer = observer;
   }
 
-  public WebhookLanes(Spool spool, WebhookSink sink, RelayAlerts alerts, SenderMetrics metrics,
-      SenderSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random) {
+  public WebhookLanes(Spool spool, WebhookSink sink, RelayAlerts alerts, LaneMetrics metrics,
+      LaneSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random) {
     this.spool = spool;
     this.alerts = alerts;
     this.metrics = metrics;
@@ -158,10 +158,10 @@ public final class WebhookLanes {
     return n;
   }
 
-  public SenderHealth health() {
+  public LanesHealth health() {
     Instant now = clock.instant();
     Set<String> dead = lanes.values().stream().filter(Lane::isDead).map(l -> l.id).collect(Collectors.toSet());
-    return new SenderHealth(now, metrics.deliveredCount(), metrics.retryCount(), metrics.rateLimitedCount(),
+    return new LanesHealth(now, metrics.deliveredCount(), metrics.retryCount(), metrics.rateLimitedCount(),
         metrics.errorCounts(), metrics.percentile(0.50), metrics.percentile(0.95), metrics.percentile(0.99),
         metrics.oldestPendingAgeSecs(), lastErrors, dead, policy.invalidRequests(now), policy.pausedUntil(now),
         metrics.deadLetteredCount(), metrics.expiredCount());
@@ -202,7 +202,7 @@ public final class WebhookLanes {
     } catch (SpoolUnavailableException e) {
       log.warn("spool unavailable while polling: {}", e.getMessage());
     } catch (RuntimeException e) {
-      log.error("sender poll failed", e);
+      log.error("lanes poll failed", e);
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.swimmy.bot.edge.zmq;
 
 import dev.swimmy.bot.core.health.Pulse;
-import dev.swimmy.bot.core.relay.AlertSink;
-import dev.swimmy.bot.core.relay.AlertSink.Alert;
+import dev.swimmy.bot.core.relay.RelayEvents;
+import dev.swimmy.bot.core.relay.Alert;
 import dev.swimmy.bot.core.relay.Decoded;
 import dev.swimmy.bot.core.relay.EnvelopeDecoder;
 import dev.swimmy.bot.core.relay.IntakeWatchdog;
@@ -62,7 +62,7 @@ public final class PullLoop implements AutoCloseable {
   private final EnvelopeDecoder decoder;
   private final SpoolWriter writer;
   private final RelayMeters metrics;
-  private final AlertSink alerts;
+  private final RelayEvents alerts;
   private final Clock clock;
   private final IntakeWatchdog watchdog;
   private final Thread thread;
@@ -75,7 +75,7 @@ public final class PullLoop implements AutoCloseable {
   private Instant lastProof;
   private long lastRejectLog;
 
-  public PullLoop(Settings settings, EnvelopeDecoder decoder, Spool spool, RelayMeters metrics, AlertSink alerts,
+  public PullLoop(Settings settings, EnvelopeDecoder decoder, Spool spool, RelayMeters metrics, RelayEvents alerts,
       Clock clock, IntakeListener listener) {
     this.settings = settings;
     this.decoder = decoder;
@@ -215,8 +215,8 @@ public final class PullLoop implements AutoCloseable {
     String why = ioThreadDied ? "jeromq's I/O thread died" : "no heartbeat for " + watchdog.missedBeats() + " intervals";
     LOG.error("intake on {} is dead ({}); rebuilding the PULL socket and its context", endpoint, why);
     metrics.intakeRebuilt();
-    alerts.raise(new Alert("intake-rebuilt", "Notification intake rebuilt",
-        "The PULL socket on " + endpoint + " stopped receiving (" + why + ") and was rebuilt."));
+    alerts.event(new Alert("intake-rebuilt", "Notification intake rebuilt",
+        "The PULL socket on " + endpoint + " stopped receiving (" + why + ") and was rebuilt.", clock.instant()));
     abandonSocket();
     retryBind();
   }

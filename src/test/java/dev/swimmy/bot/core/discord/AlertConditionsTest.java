@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AlertConditionsTest {
   @Test
   void deadWebhooksSloBreachesAndBrokenSources_areConditions_staleIsNot() {
-    NotifierHealth h = CoreFakes.health(List.of(new DeadWebhook("111", "404", T0)), Optional.of(Duration.ofSeconds(9)));
+    RelayHealth h = CoreFakes.health(List.of(new DeadWebhook("111", "404", T0)), Optional.of(Duration.ofSeconds(9)));
     var conditions = AlertConditions.of(h, Map.of(
         "live-status", new SourceCondition("SCHEMA_MISMATCH", "expected 2, found 3"),
         "system-metrics", new SourceCondition("STALE", "")));
@@ -24,7 +24,7 @@ class AlertConditionsTest {
 
   @Test
   void aPendingMessageWaitingLongerThanTheSlo_isALatencyCondition_evenWithAFastP99() {
-    NotifierHealth stuck = health(Optional.of(T0.minusSeconds(90)));
+    RelayHealth stuck = health(Optional.of(T0.minusSeconds(90)));
     assertThat(AlertConditions.of(stuck, Map.of())).singleElement().satisfies(c -> {
       assertThat(c.kind()).isEqualTo(AlertKind.LATENCY_SLO);
       assertThat(c.detail()).contains("oldest pending").contains("90.0 s");
@@ -43,8 +43,8 @@ class AlertConditionsTest {
   }
 
   /** A health with a fast p99 under a 60 s SLO and the given oldest pending message. */
-  static NotifierHealth health(Optional<java.time.Instant> oldestPending) {
-    return new NotifierHealth(T0, 3, 100, 0, 0, 0, 0, 0, 0, 0, 0, Optional.of(Duration.ofMillis(40)),
+  static RelayHealth health(Optional<java.time.Instant> oldestPending) {
+    return new RelayHealth(T0, 3, 100, 0, 0, 0, 0, 0, 0, 0, 0, Optional.of(Duration.ofMillis(40)),
         Optional.of(Duration.ofMillis(90)), Optional.of(Duration.ofMillis(200)), Duration.ofSeconds(60),
         oldestPending, 0, List.of(), Map.of(), Optional.empty());
   }

@@ -19,8 +19,8 @@ final class CoreFakes {
 
   private CoreFakes() {}
 
-  static NotifierHealth health(List<DeadWebhook> dead, Optional<Duration> p99) {
-    return new NotifierHealth(T0, 3, 100, 1, 2, 5, 0, 1, 4, 1, 0,
+  static RelayHealth health(List<DeadWebhook> dead, Optional<Duration> p99) {
+    return new RelayHealth(T0, 3, 100, 1, 2, 5, 0, 1, 4, 1, 0,
         Optional.of(Duration.ofMillis(40)), Optional.of(Duration.ofMillis(90)), p99, Duration.ofSeconds(5),
         Optional.of(T0.minusSeconds(20)), 2, dead, Map.of(), Optional.empty());
   }

@@ -247,7 +247,7 @@ class LanePolicyTest {
     send(policy, a, t1);
     LanePolicy.Effects second = policy.result(a, reply(429, "{\"retry_after\":0.1}"), t1);
     assertThat(second.effects()).filteredOn(e -> e instanceof LaneEffect.Raise).singleElement()
-        .satisfies(e -> assertThat(((LaneEffect.Raise) e).alert()).isEqualTo(new RelayAlerts.Alert(
+        .satisfies(e -> assertThat(((LaneEffect.Raise) e).alert()).isEqualTo(new Alert(
             LanePolicy.BUDGET_ALERT, "Webhook sending stopped",
             "2 401/403/429 answers in 10 minutes (Discord bans at 10000); sending resumes as the window rolls.", t1)));
     assertThat(policy.budgetCheck(t1)).isEmpty(); // raised once
@@ -329,7 +329,7 @@ class LanePolicyTest {
       send(policy, lane, now);
       LanePolicy.Effects e = policy.result(lane, new SinkOutcome.Failed(SinkOutcome.Kind.TIMEOUT, "timed out"), now);
       assertThat(e.effects()).containsExactly(new LaneEffect.Failed(FailureReason.TIMEOUT, true),
-          new LaneEffect.LastError(new SenderHealth.LastError(now, FailureReason.TIMEOUT, "timed out")));
+          new LaneEffect.LastError(new LanesHealth.LastError(now, FailureReason.TIMEOUT, "timed out")));
       waits.add(Duration.between(now, lane.readyAt()));
       now = lane.readyAt();
     }
@@ -349,8 +349,8 @@ class LanePolicyTest {
 
   @Test
   void deadWebhookAlerts_nameTheWebhookByIdOnly() {
-    RelayAlerts.Alert alert = LanePolicy.deadWebhookAlert("600", "HTTP 404 Unknown Webhook", 21, T0);
-    assertThat(alert).isEqualTo(new RelayAlerts.Alert("dead-webhook:600", "Webhook 600 is dead",
+    Alert alert = LanePolicy.deadWebhookAlert("600", "HTTP 404 Unknown Webhook", 21, T0);
+    assertThat(alert).isEqualTo(new Alert("dead-webhook:600", "Webhook 600 is dead",
         "Discord answered HTTP 404 Unknown Webhook. 21 notifications moved to dead letters; fix the webhook in "
             + "the config or requeue them.", T0));
     assertThat(LanePolicy.revived("600", true, T0))

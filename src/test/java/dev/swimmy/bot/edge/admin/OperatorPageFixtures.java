@@ -1,9 +1,9 @@
 package dev.swimmy.bot.edge.admin;
 
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
-import dev.swimmy.bot.core.discord.NotifierHealth;
+import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.relay.FailureReason;
-import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import java.time.Duration;
@@ -21,17 +21,17 @@ final class OperatorPageFixtures {
 
   private OperatorPageFixtures() {}
 
-  static NotifierHealth health(Instant now) {
-    return new NotifierHealth(now, 7, 1234, 0, 9, 15, 1, 3, 2, 2, 0, Optional.of(Duration.ofMillis(35)),
+  static RelayHealth health(Instant now) {
+    return new RelayHealth(now, 7, 1234, 0, 9, 15, 1, 3, 2, 2, 0, Optional.of(Duration.ofMillis(35)),
         Optional.of(Duration.ofMillis(80)), Optional.of(Duration.ofMillis(140)), Duration.ofSeconds(5),
         Optional.of(now.minusSeconds(42)), 2,
         List.of(new DeadWebhook("1200000000000000001", "404 Unknown Webhook at " + HOOK_URL, now.minusSeconds(600))),
         Map.of(), Optional.empty());
   }
 
-  static SenderHealth sender(Instant now) {
-    return new SenderHealth(now, 1234, 15, 3, Map.of("http_5xx", 9L), 35, 80, 140, 42,
-        Map.of("1200000000000000002", new SenderHealth.LastError(now.minusSeconds(30), FailureReason.SERVER_ERROR,
+  static LanesHealth lanes(Instant now) {
+    return new LanesHealth(now, 1234, 15, 3, Map.of("http_5xx", 9L), 35, 80, 140, 42,
+        Map.of("1200000000000000002", new LanesHealth.LastError(now.minusSeconds(30), FailureReason.SERVER_ERROR,
             "503 from " + HOOK_URL.replace("0001", "0002"))),
         Set.of("1200000000000000001"), 12, Optional.of(now.plusSeconds(20)), 2, 0);
   }

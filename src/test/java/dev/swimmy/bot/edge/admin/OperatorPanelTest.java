@@ -35,7 +35,7 @@ class OperatorPanelTest {
             throw relayFails;
           }
           return OperatorPageFixtures.health(NOW);
-        }, () -> OperatorPageFixtures.sender(NOW), OperatorPageFixtures.letters(NOW), () -> NOW, Duration.ofSeconds(30));
+        }, () -> OperatorPageFixtures.lanes(NOW), OperatorPageFixtures.letters(NOW), () -> NOW, Duration.ofSeconds(30));
     server = AdminServer.start("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(),
         panel::html, () -> "{}", panel::chart);
     return server;

@@ -89,7 +89,7 @@ class PanelBrowserTest {
     StatusService status = StatusService.create(config.status(), clock);
     TestCharts charts = new TestCharts("day v1", "relay v1");
     OperatorPanel panel = new OperatorPanel(() -> status.message(StatusSection.OVERVIEW), charts,
-        () -> OperatorPageFixtures.health(FIXTURE_NOW), () -> OperatorPageFixtures.sender(FIXTURE_NOW),
+        () -> OperatorPageFixtures.health(FIXTURE_NOW), () -> OperatorPageFixtures.lanes(FIXTURE_NOW),
         OperatorPageFixtures.letters(FIXTURE_NOW), clock, Duration.ofSeconds(30));
 
     try (AdminServer server = AdminServer.start("127.0.0.1", 0,

@@ -1,11 +1,12 @@
 package dev.swimmy.bot.edge.discord;
 
+import dev.swimmy.bot.core.relay.Alert;
 import static dev.swimmy.bot.edge.discord.BotFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.swimmy.bot.core.discord.AlertDestination;
-import dev.swimmy.bot.core.relay.AlertSink;
+import dev.swimmy.bot.core.relay.RelayEvents;
 import dev.swimmy.bot.core.relay.RelayAlerts;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
 import dev.swimmy.bot.core.relay.WebhookAddress;
@@ -105,7 +106,7 @@ class AdminAlertsTest {
   @Test
   void theSendersDeadWebhookAlert_andTheHealthSnapshot_areOneEpisode() {
     AdminAlerts a = alerts(alert -> false);
-    a.raise(new RelayAlerts.Alert("dead-webhook:777", "Webhook 777 is dead", "404", T0));
+    a.raise(new Alert("dead-webhook:777", "Webhook 777 is dead", "404", T0));
     relay.dead.add(new DeadWebhook("777", "404", T0));
 
     a.poll();
@@ -120,15 +121,15 @@ class AdminAlertsTest {
   @Test
   void aRepeatedIntakeEvent_isPostedOnceWithinTenMinutes() {
     AdminAlerts a = alerts(alert -> false);
-    AlertSink.Alert rebuilt = new AlertSink.Alert("intake-rebuilt", "Intake socket rebuilt", "no heartbeat for 90 s");
+    Alert rebuilt = new Alert("intake-rebuilt", "Intake socket rebuilt", "no heartbeat for 90 s", clock.instant());
 
-    a.raise(rebuilt);
-    a.raise(rebuilt);
+    a.event(rebuilt);
+    a.event(rebuilt);
     a.poll();
     assertThat(hook.received()).hasSize(1);
 
     clock.advance(Duration.ofMinutes(11));
-    a.raise(rebuilt);
+    a.event(rebuilt);
     a.poll();
     assertThat(hook.received()).hasSize(2);
   }
@@ -162,15 +163,15 @@ class AdminAlertsTest {
 
   @Test
   void anIntakeRebuiltJustBeforeARestart_isNotAnnouncedAgainWithinItsQuietTime() {
-    AlertSink.Alert rebuilt = new AlertSink.Alert("intake-rebuilt", "Intake socket rebuilt", "no heartbeat for 90 s");
+    Alert rebuilt = new Alert("intake-rebuilt", "Intake socket rebuilt", "no heartbeat for 90 s", clock.instant());
     AdminAlerts before = alerts(alert -> false);
-    before.raise(rebuilt);
+    before.event(rebuilt);
     before.poll();
     before.close();
 
     clock.advance(Duration.ofMinutes(2));
     AdminAlerts after = alerts(alert -> false);
-    after.raise(rebuilt);
+    after.event(rebuilt);
     after.poll();
     assertThat(hook.received()).hasSize(1);
     assertThat(hook.received().get(0).toString()).contains("Notification intake rebuilt").doesNotContain("Recovered");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.swimmy.bot.app.DiscordWiring;
-import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.discord.RelayHealthSource;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.WebhookAddress;
@@ -15,8 +15,8 @@ import dev.swimmy.bot.edge.spool.SqliteEpisodeStore;
 import dev.swimmy.bot.edge.spool.SqliteSpool;
 import dev.swimmy.bot.edge.webhook.ExecutorScheduler;
 import dev.swimmy.bot.edge.webhook.HttpWebhookSink;
-import dev.swimmy.bot.edge.webhook.SenderMetrics;
-import dev.swimmy.bot.edge.webhook.SenderSettings;
+import dev.swimmy.bot.edge.webhook.LaneMetrics;
+import dev.swimmy.bot.edge.webhook.LaneSettings;
 import dev.swimmy.bot.edge.webhook.WebhookLanes;
 import dev.swimmy.bot.testing.Fault;
 import dev.swimmy.bot.testing.FakeDiscord;
@@ -105,14 +105,14 @@ class AlertsAcrossRestartTest {
           clock, () -> {});
       AtomicReference<WebhookLanes> lanesRef = new AtomicReference<>();
       RelayMetrics intake = new RelayMetrics(new SimpleMeterRegistry());
-      RelayHealth health = DiscordWiring.relayHealth(spool, () -> lanesRef.get().health(),
+      RelayHealthSource health = DiscordWiring.relayHealth(spool, () -> lanesRef.get().health(),
           intake::intake, Duration.ofMinutes(1), Optional::empty);
       WebhookAddress alertsAddress = WebhookAddress.parse(alertsHook.discordUrl()).orElseThrow();
       AlertRoute route = new AlertRoute(List.of(new WebhookAlertSink(URI.create(fake.apiBaseUrl()), alertsAddress)));
       alerts = new AdminAlerts(health, noSources(), route, new SqliteEpisodeStore(spool), clock, Duration.ofHours(1));
       lanes = new WebhookLanes(spool, new HttpWebhookSink(URI.create(fake.apiBaseUrl()), Duration.ofSeconds(2),
-          Duration.ofSeconds(5)), alerts, new SenderMetrics(new SimpleMeterRegistry()),
-          SenderSettings.defaults(Duration.ofMinutes(2)).withPollInterval(Duration.ofMillis(50)),
+          Duration.ofSeconds(5)), alerts, new LaneMetrics(new SimpleMeterRegistry()),
+          LaneSettings.defaults(Duration.ofMinutes(2)).withPollInterval(Duration.ofMillis(50)),
           clock, ExecutorScheduler.realTime(), new SplittableRandom(1));
       lanesRef.set(lanes);
       alerts.start();

@@ -2,8 +2,8 @@ package dev.swimmy.bot.edge.discord;
 
 import dev.swimmy.bot.core.Secret;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
-import dev.swimmy.bot.core.discord.NotifierHealth;
 import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.discord.RelayHealthSource;
 import dev.swimmy.bot.core.render.StatusSection;
 import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.render.Embed;
@@ -120,18 +120,18 @@ final class BotFixtures {
     }
   }
 
-  static final class Relay implements RelayHealth {
+  static final class Relay implements RelayHealthSource {
     final List<DeadWebhook> dead = new CopyOnWriteArrayList<>();
     volatile Optional<Instant> oldestPending = Optional.of(T0.minusSeconds(12));
     /** When set, the snapshot fails with it (the spool cannot be read). */
     volatile RuntimeException failWith;
 
     @Override
-    public NotifierHealth snapshot() {
+    public RelayHealth snapshot() {
       if (failWith != null) {
         throw failWith;
       }
-      return new NotifierHealth(T0, 4, 120, 1, 3, 7, 2, 1, 5, 2, 0, Optional.of(Duration.ofMillis(35)),
+      return new RelayHealth(T0, 4, 120, 1, 3, 7, 2, 1, 5, 2, 0, Optional.of(Duration.ofMillis(35)),
           Optional.of(Duration.ofMillis(80)), Optional.of(Duration.ofMillis(140)), Duration.ofSeconds(5),
           oldestPending, 1, dead, Map.of(), Optional.empty());
     }

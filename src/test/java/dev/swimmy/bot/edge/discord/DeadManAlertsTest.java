@@ -9,8 +9,8 @@ import dev.swimmy.bot.app.StatusService;
 import dev.swimmy.bot.app.config.Config;
 import dev.swimmy.bot.app.config.ConfigLoader;
 import dev.swimmy.bot.core.discord.AlertKind;
-import dev.swimmy.bot.core.discord.NotifierHealth;
 import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.discord.RelayHealthSource;
 import dev.swimmy.bot.edge.spool.SqliteEpisodeStore;
 import dev.swimmy.bot.edge.spool.SqliteSpool;
 import dev.swimmy.bot.testing.EngineLiveStatus;
@@ -254,7 +254,7 @@ class DeadManAlertsTest {
       spool = SqliteSpool.open(home.resolve("data/spool.db"),
           SqliteSpool.Settings.of(1_000, Duration.ofMinutes(10)), clock, () -> {});
       status = StatusService.create(config.status(), clock);
-      RelayHealth healthy = () -> new NotifierHealth(clock.instant(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      RelayHealthSource healthy = () -> new RelayHealth(clock.instant(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
           Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(60), Optional.empty(), 0,
           List.of(), Map.of(), Optional.empty());
       alerts = DiscordWiring.alerts(config, Optional.empty(), healthy, DiscordWiring.statusViews(status),

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.swimmy.bot.app.relay.LoggingAlertSink;
+import dev.swimmy.bot.app.relay.LoggingRelayEvents;
 import dev.swimmy.bot.app.relay.Relay;
 import dev.swimmy.bot.edge.webhook.ExecutorScheduler;
 import dev.swimmy.bot.edge.webhook.HttpWebhookSink;
-import dev.swimmy.bot.edge.webhook.SenderMetrics;
-import dev.swimmy.bot.edge.webhook.SenderSettings;
+import dev.swimmy.bot.edge.webhook.LaneMetrics;
+import dev.swimmy.bot.edge.webhook.LaneSettings;
 import dev.swimmy.bot.edge.webhook.WebhookLanes;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeWebhook;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The relay with its HTTP intake in a child JVM with no sender behind it, so nothing can be
+ * The relay with its HTTP intake in a child JVM with no lanes behind it, so nothing can be
  * delivered before the kill: every request answered 204 must survive a SIGKILL and reach Discord
  * after a restart. The child's fresh JVM also proves the request timeout the intake sets.
  */
@@ -68,11 +68,11 @@ class HttpIntakeCrashTest {
       child.destroyForcibly().waitFor();
       assertThat(child.exitValue()).isEqualTo(137);
 
-      try (Relay relay = Relay.open(RelayHarness.config(dir, 1_000_000), Clock.systemUTC(), new LoggingAlertSink(),
+      try (Relay relay = Relay.open(RelayHarness.config(dir, 1_000_000), Clock.systemUTC(), new LoggingRelayEvents(),
           new SimpleMeterRegistry())) {
         WebhookLanes lanes = new WebhookLanes(relay.spool(), HttpWebhookSink.forDiscord(URI.create(discord.apiBaseUrl())),
-            new dev.swimmy.bot.testing.RecordingAlerts(), new SenderMetrics(new SimpleMeterRegistry()),
-            SenderSettings.defaults(Duration.ofMinutes(30)), Clock.systemUTC(),
+            new dev.swimmy.bot.testing.RecordingAlerts(), new LaneMetrics(new SimpleMeterRegistry()),
+            LaneSettings.defaults(Duration.ofMinutes(30)), Clock.systemUTC(),
             ExecutorScheduler.realTime(), new SplittableRandom(1));
         lanes.start();
         try {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.swimmy.bot.app.relay.LoggingAlertSink;
+import dev.swimmy.bot.app.relay.LoggingRelayEvents;
 import dev.swimmy.bot.app.relay.Relay;
 import dev.swimmy.bot.core.relay.Intake;
 import dev.swimmy.bot.core.relay.SpooledMessage;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The relay with its HTTP intake and no sender (nothing leaves the spool), over real HTTP: the
+ * The relay with its HTTP intake and no lanes (nothing leaves the spool), over real HTTP: the
  * queue bound, the size cap, and the bot's own URL accepted in a ZeroMQ envelope.
  */
 class HttpIntakeLimitsTest {
@@ -47,7 +47,7 @@ class HttpIntakeLimitsTest {
     port = LoopbackPorts.free();
     metrics = new RelayMetrics(new SimpleMeterRegistry());
     relay = Relay.open(RelayHarness.withHttp(RelayHarness.config(dir, QUEUE_MAX), port), Clock.systemUTC(),
-        new LoggingAlertSink(), metrics, IntakeListener.NONE);
+        new LoggingRelayEvents(), metrics, IntakeListener.NONE);
     relay.start();
     relay.startHttp();
   }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real sender on a really full disk: the SQLite spool on a small tmpfs that a filler file fills
+ * The real lanes on a really full disk: the SQLite spool on a small tmpfs that a filler file fills
  * to ENOSPC, real lanes, real HTTP to the loopback fake Discord. Discord comes back while the disk
  * is full, so every send succeeds and every "delivered" write fails with {@code SQLITE_FULL}. The
  * old lane sent the same message again on every retry (a storm); now the write is retried, not the
@@ -167,9 +167,9 @@ class FullDiskLanesTest {
   private void startLanes() {
     HttpWebhookSink sink = new HttpWebhookSink(URI.create(discord.apiBaseUrl()), Duration.ofSeconds(2),
         Duration.ofSeconds(5));
-    SenderSettings settings = SenderSettings.defaults(Duration.ofHours(1))
+    LaneSettings settings = LaneSettings.defaults(Duration.ofHours(1))
         .withPollInterval(Duration.ofMillis(200));
-    lanes = new WebhookLanes(spool, sink, new RecordingAlerts(), new SenderMetrics(new SimpleMeterRegistry()),
+    lanes = new WebhookLanes(spool, sink, new RecordingAlerts(), new LaneMetrics(new SimpleMeterRegistry()),
         settings, clock, scheduler = new ManualScheduler(clock), new SplittableRandom(42));
     lanes.start();
     scheduler.runDue();

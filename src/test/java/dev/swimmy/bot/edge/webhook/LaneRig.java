@@ -29,8 +29,8 @@ final class LaneRig implements AutoCloseable {
   final InMemorySpool spool = new InMemorySpool();
   final RecordingAlerts alerts = new RecordingAlerts();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  final SenderMetrics metrics = new SenderMetrics(registry);
-  SenderSettings settings = SenderSettings.defaults(Duration.ofMinutes(2));
+  final LaneMetrics metrics = new LaneMetrics(registry);
+  LaneSettings settings = LaneSettings.defaults(Duration.ofMinutes(2));
   Duration requestTimeout = Duration.ofSeconds(5);
   /** Wraps the spool the lanes use, e.g. to act at a known point of a write. */
   UnaryOperator<dev.swimmy.bot.core.relay.Spool> spoolWrapper = UnaryOperator.identity();

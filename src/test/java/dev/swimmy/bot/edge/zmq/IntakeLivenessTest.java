@@ -8,7 +8,7 @@ import dev.swimmy.bot.app.relay.Relay;
 import dev.swimmy.bot.core.health.Liveness;
 import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
-import dev.swimmy.bot.testing.RecordingAlertSink;
+import dev.swimmy.bot.testing.RecordingRelayEvents;
 import dev.swimmy.bot.testing.RelayHarness;
 import dev.swimmy.bot.testing.RelayHarness.Pusher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,7 +31,7 @@ class IntakeLivenessTest {
 
   @Test
   void aStuckCommit_wedgesTheWriterAndThenThePullLoop_andBothRecover() throws Exception {
-    Relay relay = Relay.open(RelayHarness.config(dir, 1000), Clock.systemUTC(), new RecordingAlertSink(),
+    Relay relay = Relay.open(RelayHarness.config(dir, 1000), Clock.systemUTC(), new RecordingRelayEvents(),
         new RelayMetrics(new SimpleMeterRegistry()), IntakeListener.NONE);
     try (Pusher engine = new Pusher(relay.start())) {
       assertThat(Liveness.check(relay.pulses(), Instant.now()).healthy()).as("idle").isTrue();

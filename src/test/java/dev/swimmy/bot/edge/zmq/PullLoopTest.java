@@ -9,7 +9,7 @@ import dev.swimmy.bot.core.relay.RejectReason;
 import dev.swimmy.bot.core.relay.Spool.SpoolStats;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import dev.swimmy.bot.testing.Fixtures;
-import dev.swimmy.bot.testing.RecordingAlertSink;
+import dev.swimmy.bot.testing.RecordingRelayEvents;
 import dev.swimmy.bot.testing.RelayHarness;
 import dev.swimmy.bot.testing.RelayHarness.Pusher;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PullLoopTest {
   @TempDir Path dir;
-  private final RecordingAlertSink alerts = new RecordingAlertSink();
+  private final RecordingRelayEvents alerts = new RecordingRelayEvents();
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private Relay relay;
   private Pusher pusher;

@@ -38,7 +38,7 @@ import java.util.Optional;
  * universal time and every other value a non-negative integer; {@code deadLettered} and {@code
  * expired} are not in the file (SPEC fixes its keys).
  */
-public record NotifierFigures(
+public record RelayFigures(
     Instant timestamp,
     long queueLen,
     long drops,
@@ -61,11 +61,11 @@ public record NotifierFigures(
   public record Intake(long drops, long rejected, long dedupeSuppressed, long spoolWriteFailures) {}
 
   /** The figures of the relay's three parts, as of {@code now}. */
-  public static NotifierFigures of(Instant now, SpoolStats spool, Intake intake, SenderHealth sender) {
-    return new NotifierFigures(now, queueLength(spool), intake.drops(),
-        sender.errors() + intake.spoolWriteFailures(), sender.delivered(), intake.rejected(), sender.retries(),
-        sender.rateLimited(), intake.dedupeSuppressed(), spool.deadWebhooks(), oldestPendingAgeSecs(spool, now),
-        sender.latencyP50Ms(), sender.latencyP95Ms(), sender.latencyP99Ms(), sender.deadLettered(), sender.expired());
+  public static RelayFigures of(Instant now, SpoolStats spool, Intake intake, LanesHealth lanes) {
+    return new RelayFigures(now, queueLength(spool), intake.drops(),
+        lanes.errors() + intake.spoolWriteFailures(), lanes.delivered(), intake.rejected(), lanes.retries(),
+        lanes.rateLimited(), intake.dedupeSuppressed(), spool.deadWebhooks(), oldestPendingAgeSecs(spool, now),
+        lanes.latencyP50Ms(), lanes.latencyP95Ms(), lanes.latencyP99Ms(), lanes.deadLettered(), lanes.expired());
   }
 
   /** Whether a failed attempt for this reason counts as an error: all but a 429. */

@@ -5,8 +5,8 @@ import dev.swimmy.bot.core.relay.Notification;
 import dev.swimmy.bot.core.relay.WebhookAddress;
 import dev.swimmy.bot.edge.webhook.ExecutorScheduler;
 import dev.swimmy.bot.edge.webhook.HttpWebhookSink;
-import dev.swimmy.bot.edge.webhook.SenderMetrics;
-import dev.swimmy.bot.edge.webhook.SenderSettings;
+import dev.swimmy.bot.edge.webhook.LaneMetrics;
+import dev.swimmy.bot.edge.webhook.LaneSettings;
 import dev.swimmy.bot.edge.webhook.WebhookLanes;
 import dev.swimmy.bot.testing.FakeDiscord;
 import dev.swimmy.bot.testing.FakeWebhook;
@@ -39,9 +39,9 @@ import java.util.concurrent.locks.LockSupport;
  * </ol>
  *
  * Run: {@code ./mvnw -q -B -DskipTests test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.swimmy.bot.bench.SenderBenchmark [-Dexec.args="rate coalesce latency"]}.
+ * -Dexec.mainClass=dev.swimmy.bot.bench.LanesBenchmark [-Dexec.args="rate coalesce latency"]}.
  */
-public final class SenderBenchmark {
+public final class LanesBenchmark {
   private static final Clock CLOCK = Clock.systemUTC();
 
   public static void main(String[] args) throws Exception {
@@ -63,11 +63,11 @@ public final class SenderBenchmark {
     final InMemorySpool spool = new InMemorySpool();
     final WebhookLanes lanes;
 
-    Rig(FakeDiscord discord, SenderSettings settings) {
+    Rig(FakeDiscord discord, LaneSettings settings) {
       this.discord = discord;
       lanes = new WebhookLanes(spool,
           new HttpWebhookSink(URI.create(discord.apiBaseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(10)),
-          new RecordingAlerts(), new SenderMetrics(new SimpleMeterRegistry()), settings, CLOCK,
+          new RecordingAlerts(), new LaneMetrics(new SimpleMeterRegistry()), settings, CLOCK,
           ExecutorScheduler.realTime(), new SplittableRandom(1));
     }
 
@@ -88,8 +88,8 @@ public final class SenderBenchmark {
     }
   }
 
-  private static SenderSettings settings(boolean coalesce) {
-    return SenderSettings.defaults(Duration.ofHours(1)).withCoalesce(coalesce)
+  private static LaneSettings settings(boolean coalesce) {
+    return LaneSettings.defaults(Duration.ofHours(1)).withCoalesce(coalesce)
         .withPollInterval(Duration.ofMillis(20));
   }
 

@@ -32,13 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The relay's figures say the same in all three places, with the definitions of {@code
- * NotifierFigures}: known outcomes are driven through the whole daemon (the engine's PUSH, the
+ * RelayFigures}: known outcomes are driven through the whole daemon (the engine's PUSH, the
  * spool, the real lanes, the loopback fake Discord), then {@code data/notifier_metrics.sexp} is read
  * with the project's reader, {@code /metrics} is scraped from the admin server over HTTP, and {@code
  * /notifier health} is asked through the real JDA bot, and each must show the expected numbers.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class NotifierFiguresAgreeTest {
+class RelayFiguresAgreeTest {
   static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path home;

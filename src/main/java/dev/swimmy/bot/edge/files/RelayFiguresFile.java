@@ -1,8 +1,8 @@
 package dev.swimmy.bot.edge.files;
 
-import dev.swimmy.bot.core.relay.NotifierFigures;
+import dev.swimmy.bot.core.relay.RelayFigures;
 import dev.swimmy.bot.core.relay.RelayMeters;
-import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.Spool.SpoolStats;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
@@ -24,27 +24,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes {@code data/notifier_metrics.sexp} for the engine every {@code metrics-interval}, on the
  * thread {@code swimmy-notifier-metrics}: reads the spool's figures once, refreshes the queue gauges
- * of {@code /metrics} from them, and replaces the file atomically with {@link NotifierFigures#of}
- * of the spool, intake and sender. A spool that cannot be read leaves the last queue figures in
+ * of {@code /metrics} from them, and replaces the file atomically with {@link RelayFigures#of}
+ * of the spool, intake and lanes. A spool that cannot be read leaves the last queue figures in
  * place.
  */
-public final class NotifierMetricsFile implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(NotifierMetricsFile.class);
+public final class RelayFiguresFile implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RelayFiguresFile.class);
 
   private final Path file;
   private final Spool spool;
   private final RelayMeters metrics;
-  private final Supplier<SenderHealth> sender;
+  private final Supplier<LanesHealth> lanes;
   private final Clock clock;
   private volatile SpoolStats lastStats = new SpoolStats(0, 0, 0, 0, Optional.empty());
   private ScheduledExecutorService scheduler;
 
-  public NotifierMetricsFile(Path file, Spool spool, RelayMeters metrics, Supplier<SenderHealth> sender,
+  public RelayFiguresFile(Path file, Spool spool, RelayMeters metrics, Supplier<LanesHealth> lanes,
       Clock clock) {
     this.file = file;
     this.spool = spool;
     this.metrics = metrics;
-    this.sender = sender;
+    this.lanes = lanes;
     this.clock = clock;
   }
 
@@ -66,7 +66,7 @@ public final class NotifierMetricsFile implements AutoCloseable {
     } catch (SpoolUnavailableException e) {
       LOG.debug("metrics: spool unreadable, keeping the last queue figures: {}", e.getMessage());
     }
-    NotifierFigures figures = NotifierFigures.of(now, lastStats, metrics.intake(), sender.get());
+    RelayFigures figures = RelayFigures.of(now, lastStats, metrics.intake(), lanes.get());
     String text = SexpWriter.write(figures.toSexp()) + "\n";
     AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
   }

@@ -1,7 +1,7 @@
 package dev.swimmy.bot.edge.webhook;
 
 import dev.swimmy.bot.core.relay.FailureReason;
-import dev.swimmy.bot.core.relay.NotifierFigures;
+import dev.swimmy.bot.core.relay.RelayFigures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,16 +14,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The sender's meters, the only owner of these names (Prometheus form): {@code
+ * The lanes' meters, the only owner of these names (Prometheus form): {@code
  * swimmy_notifier_delivered_total}, {@code _retries_total}, {@code _rate_limited_total}, {@code
- * _delivery_errors_total{reason}} (failed attempts, errors only: see {@link NotifierFigures}),
+ * _delivery_errors_total{reason}} (failed attempts, errors only: see {@link RelayFigures}),
  * {@code _dead_lettered_total}, {@code _expired_total}, {@code _splits_total}, {@code
  * _truncations_total}, {@code swimmy_notifier_delivery_latency_seconds} (histogram, buckets 10 ms to
  * 10 min so a retry storm is still measured) and {@code swimmy_notifier_latency_p50_ms}/p95/p99 over
  * the last 4,096 deliveries, which are also the metrics file's percentiles. Intake's and the
  * spool's meters belong to {@code edge.metrics.RelayMetrics}.
  */
-public final class SenderMetrics {
+public final class LaneMetrics {
   static final Duration[] BUCKETS = {
     Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
     Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
@@ -46,7 +46,7 @@ public final class SenderMetrics {
   private int recentNext;
   private final AtomicLong oldestPendingAgeSecs = new AtomicLong();
 
-  public SenderMetrics(MeterRegistry registry) {
+  public LaneMetrics(MeterRegistry registry) {
     delivered = counter(registry, "swimmy.notifier.delivered", "Notifications Discord stored (2xx), digests not included");
     retries = counter(registry, "swimmy.notifier.retries", "Requests retried after a 5xx or network error");
     rateLimited = counter(registry, "swimmy.notifier.rate.limited", "429 answers (not errors)");
@@ -55,7 +55,7 @@ public final class SenderMetrics {
     splits = counter(registry, "swimmy.notifier.splits", "Payloads split to fit Discord's limits");
     truncations = counter(registry, "swimmy.notifier.truncations", "Values truncated to fit Discord's limits");
     for (FailureReason r : FailureReason.values()) {
-      if (NotifierFigures.isError(r)) {
+      if (RelayFigures.isError(r)) {
         errors.put(r, Counter.builder("swimmy.notifier.delivery.errors").tag("reason", r.label())
             .description("Failed delivery attempts by reason (429s are rate_limited, not errors)").register(registry));
       }
@@ -70,7 +70,7 @@ public final class SenderMetrics {
     Gauge.builder("swimmy.notifier.latency.p95.ms", () -> percentile(0.95)).register(registry);
     Gauge.builder("swimmy.notifier.latency.p99.ms", () -> percentile(0.99)).register(registry);
     // The oldest pending age is exported once, by RelayMetrics from the spool's figures
-    // (swimmy_notifier_oldest_pending_age_seconds); the sender keeps its own copy for its health.
+    // (swimmy_notifier_oldest_pending_age_seconds); the lanes keep their own copy for their health.
   }
 
   private static Counter counter(MeterRegistry registry, String name, String help) {
@@ -98,7 +98,7 @@ public final class SenderMetrics {
     rateLimited.increment();
   }
 
-  /** A failed attempt; {@code reason} must be an error ({@link NotifierFigures#isError}). */
+  /** A failed attempt; {@code reason} must be an error ({@link RelayFigures#isError}). */
   void failure(FailureReason reason, int n) {
     Counter c = errors.get(reason);
     if (c == null) {

@@ -6,13 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A read-only snapshot of the webhook sender, one of the parts {@link NotifierFigures#of} combines:
- * counts since start (meaning as {@link NotifierFigures} defines them), latency percentiles over
+ * A read-only snapshot of the lanes, one of the parts {@link RelayFigures#of} combines:
+ * counts since start (meaning as {@link RelayFigures} defines them), latency percentiles over
  * recent deliveries, the oldest pending age, and each webhook's last error (named by id, never with
  * its token). {@code errorsByReason} holds failed attempts by {@link FailureReason#label()}, errors
  * only (no 429s).
  */
-public record SenderHealth(
+public record LanesHealth(
     Instant at,
     long delivered,
     long retries,
@@ -29,15 +29,15 @@ public record SenderHealth(
     long deadLettered,
     long expired) {
 
-  public SenderHealth {
+  public LanesHealth {
     errorsByReason = Map.copyOf(errorsByReason);
     lastErrorByWebhook = Map.copyOf(lastErrorByWebhook);
     deadWebhooks = Set.copyOf(deadWebhooks);
   }
 
-  /** The sender before it has done anything (or before it exists, while the daemon starts). */
-  public static SenderHealth idle(Instant at) {
-    return new SenderHealth(at, 0, 0, 0, Map.of(), 0, 0, 0, 0, Map.of(), Set.of(), 0, Optional.empty(), 0, 0);
+  /** The lanes before they have done anything (or before they exist, while the daemon starts). */
+  public static LanesHealth idle(Instant at) {
+    return new LanesHealth(at, 0, 0, 0, Map.of(), 0, 0, 0, 0, Map.of(), Set.of(), 0, Optional.empty(), 0, 0);
   }
 
   /** The latest failure of one webhook. */

@@ -1,15 +1,16 @@
 package dev.swimmy.bot.app.relay;
 
-import dev.swimmy.bot.core.relay.AlertSink;
+import dev.swimmy.bot.core.relay.Alert;
+import dev.swimmy.bot.core.relay.RelayEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Intake's events as error log lines, for tools and tests that run intake without the admin alerts. */
-public final class LoggingAlertSink implements AlertSink {
+public final class LoggingRelayEvents implements RelayEvents {
   private static final Logger LOG = LoggerFactory.getLogger("swimmy.alerts");
 
   @Override
-  public void raise(Alert alert) {
+  public void event(Alert alert) {
     LOG.error("ALERT [{}] {}: {}", alert.key(), alert.title(), alert.detail());
   }
 }

@@ -13,7 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class SenderEdgesTest {
+class LaneEdgesTest {
   @Test
   void aNetworkFailure_isAValueWhoseTextNeverHoldsTheToken() throws Exception {
     int port;
@@ -28,9 +28,9 @@ class SenderEdgesTest {
   }
 
   @Test
-  void theSendersMetersAppearOnTheScrapeWithPrometheusNames() {
+  void theLanesMetersAppearOnTheScrapeWithPrometheusNames() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    SenderMetrics metrics = new SenderMetrics(registry);
+    LaneMetrics metrics = new LaneMetrics(registry);
     metrics.delivered(3);
     metrics.latency(Duration.ofSeconds(400));
     metrics.failure(FailureReason.AUTH_ERROR, 1);

@@ -6,9 +6,9 @@ package dev.swimmy.bot.core.relay;
  * for a while (the event kind's quiet time); a logging sink stands in for tests and tools.
  * Implementations must not block the caller for long: intake calls it from its own thread.
  */
-public interface AlertSink {
-  void raise(Alert alert);
+@FunctionalInterface
+public interface RelayEvents {
 
-  /** One event: a stable key (repeats are de-duplicated by it), a title and a detail without secrets. */
-  record Alert(String key, String title, String detail) {}
+  /** Reports one event; its key de-duplicates repeats. Never blocks the caller for long. */
+  void event(Alert alert);
 }

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param rateLimitMargin extra wait after a bucket's announced reset, against clock granularity
  * @param pollInterval how often the spool is asked for webhooks with pending work (besides {@code wake()})
  */
-public record SenderSettings(
+public record LaneSettings(
     Duration maxAge,
     int maxConcurrentRequests,
     int claimBatch,
@@ -25,8 +25,8 @@ public record SenderSettings(
     Duration pollInterval,
     int digestMax) {
 
-  public static SenderSettings defaults(Duration maxAge) {
-    return new SenderSettings(maxAge, 8, 10, true, Duration.ofSeconds(1),
+  public static LaneSettings defaults(Duration maxAge) {
+    return new LaneSettings(maxAge, 8, 10, true, Duration.ofSeconds(1),
         Duration.ofMinutes(1), 1_000, Duration.ofMillis(5), Duration.ofMillis(250),
         5_000);
   }
@@ -36,18 +36,18 @@ public record SenderSettings(
     return new LanePolicy.Limits(maxAge, claimBatch, coalesce, digestMax, rateLimitMargin);
   }
 
-  public SenderSettings withCoalesce(boolean on) {
-    return new SenderSettings(maxAge, maxConcurrentRequests, claimBatch, on, backoffBase,
+  public LaneSettings withCoalesce(boolean on) {
+    return new LaneSettings(maxAge, maxConcurrentRequests, claimBatch, on, backoffBase,
         backoffCap, invalidRequestLimit, rateLimitMargin, pollInterval, digestMax);
   }
 
-  public SenderSettings withPollInterval(Duration d) {
-    return new SenderSettings(maxAge, maxConcurrentRequests, claimBatch, coalesce, backoffBase,
+  public LaneSettings withPollInterval(Duration d) {
+    return new LaneSettings(maxAge, maxConcurrentRequests, claimBatch, coalesce, backoffBase,
         backoffCap, invalidRequestLimit, rateLimitMargin, d, digestMax);
   }
 
-  public SenderSettings withInvalidRequestLimit(int limit) {
-    return new SenderSettings(maxAge, maxConcurrentRequests, claimBatch, coalesce, backoffBase,
+  public LaneSettings withInvalidRequestLimit(int limit) {
+    return new LaneSettings(maxAge, maxConcurrentRequests, claimBatch, coalesce, backoffBase,
         backoffCap, limit, rateLimitMargin, pollInterval, digestMax);
   }
 }

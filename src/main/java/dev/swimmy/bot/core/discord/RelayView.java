@@ -15,23 +15,23 @@ import java.util.Optional;
 
 /**
  * Renders {@code /notifier}: the relay's health and the dead-letter lists, always inside
- * Discord's limits. Every figure means what {@code NotifierFigures} defines: errors are failed
+ * Discord's limits. Every figure means what {@code RelayFigures} defines: errors are failed
  * attempts (no 429s, no retries), the success rate is delivered over finished (delivered,
  * dead-lettered, expired or dropped). Times use Discord's {@code <t:UNIX:R>} markup so clients show live ages.
  * Webhooks appear by id only; their tokens never reach this class.
  */
-public final class NotifierView {
+public final class RelayView {
   /** At most this many dead webhooks or dead letters are listed; the rest are counted. */
   static final int LIST_MAX = 15;
 
-  private NotifierView() {}
+  private RelayView() {}
 
-  public static Message health(NotifierHealth h) {
+  public static Message health(RelayHealth h) {
     List<Field> fields = new ArrayList<>();
     fields.add(new Field("Queue", String.valueOf(h.queueLength()), true));
-    fields.add(new Field("Oldest pending", h.oldestPending().map(NotifierView::relative).orElse("—"), true));
+    fields.add(new Field("Oldest pending", h.oldestPending().map(RelayView::relative).orElse("—"), true));
     fields.add(new Field("Delivered", String.valueOf(h.delivered()), true));
-    fields.add(new Field("Success rate", h.successRate().map(NotifierView::percent).orElse("—"), true));
+    fields.add(new Field("Success rate", h.successRate().map(RelayView::percent).orElse("—"), true));
     fields.add(new Field("Errors", String.valueOf(h.errors()), true));
     fields.add(new Field("Retries", String.valueOf(h.retries()), true));
     fields.add(new Field("Dead-lettered", String.valueOf(h.deadLettered()), true));
@@ -87,7 +87,7 @@ public final class NotifierView {
     return Embeds.simple("Purged " + count + " dead letter" + plural(count), scope(webhookId), Colors.WARN);
   }
 
-  private static int colorOf(NotifierHealth h) {
+  private static int colorOf(RelayHealth h) {
     if (h.spoolError().isPresent() || !h.deadWebhooks().isEmpty()) {
       return Colors.BAD;
     }
@@ -109,7 +109,7 @@ public final class NotifierView {
     return sb.toString().strip();
   }
 
-  private static String lastErrors(NotifierHealth h) {
+  private static String lastErrors(RelayHealth h) {
     StringBuilder sb = new StringBuilder();
     h.lastErrorByWebhook().entrySet().stream()
         .sorted(java.util.Map.Entry.comparingByKey())
@@ -118,13 +118,13 @@ public final class NotifierView {
     return sb.toString().strip();
   }
 
-  private static String latencies(NotifierHealth h) {
+  private static String latencies(RelayHealth h) {
     if (h.latencyP50().isEmpty()) {
       return "—";
     }
-    return h.latencyP50().map(NotifierView::millis).orElse("—") + " / "
-        + h.latencyP95().map(NotifierView::millis).orElse("—") + " / "
-        + h.latencyP99().map(NotifierView::millis).orElse("—");
+    return h.latencyP50().map(RelayView::millis).orElse("—") + " / "
+        + h.latencyP95().map(RelayView::millis).orElse("—") + " / "
+        + h.latencyP99().map(RelayView::millis).orElse("—");
   }
 
   static String millis(Duration d) {

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swimmy.bot.core.relay.RejectReason;
-import dev.swimmy.bot.core.relay.SenderHealth;
+import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.sexp.SexpMap;
 import dev.swimmy.bot.core.sexp.SexpReader;
 import dev.swimmy.bot.core.sexp.SexpView;
 import dev.swimmy.bot.edge.metrics.RelayMetrics;
 import dev.swimmy.bot.edge.spool.SqliteSpool;
-import dev.swimmy.bot.edge.webhook.SenderMetrics;
+import dev.swimmy.bot.edge.webhook.LaneMetrics;
 import dev.swimmy.bot.testing.ExternalTool;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class NotifierMetricsFileTest {
+class RelayFiguresFileTest {
   private static final Instant NOW = Instant.parse("2026-02-11T03:18:19Z");
   private static final List<String> KEYS = List.of("schema_version", "timestamp", "queue_len", "drops", "errors",
       "delivered", "rejected", "retries", "rate_limited", "dedupe_suppressed", "dead_webhooks",
@@ -48,9 +48,9 @@ class NotifierMetricsFileTest {
       spool.commit(List.of(to("1", "a", NOW.minusSeconds(42)), to("1", "b", NOW)), NOW);
       metrics.rejected(RejectReason.FOREIGN_WEBHOOK, 3);
       metrics.dropped(2);
-      SenderHealth sender = new SenderHealth(NOW, 1, 1, 0, Map.of("serverError", 1L), 250, 250, 250, 42, Map.of(),
+      LanesHealth lanes = new LanesHealth(NOW, 1, 1, 0, Map.of("serverError", 1L), 250, 250, 250, 42, Map.of(),
           Set.of(), 0, Optional.empty(), 0, 0);
-      new NotifierMetricsFile(file, spool, metrics, () -> sender, Clock.fixed(NOW, ZoneOffset.UTC)).write();
+      new RelayFiguresFile(file, spool, metrics, () -> lanes, Clock.fixed(NOW, ZoneOffset.UTC)).write();
     }
     return file;
   }
@@ -93,7 +93,7 @@ class NotifierMetricsFileTest {
   void prometheusNames_areTheOnesSpecFixes() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new RelayMetrics(registry);
-    new SenderMetrics(registry);
+    new LaneMetrics(registry);
     assertThat(registry.scrape()).contains(
         "swimmy_notifier_queue_length ", "swimmy_notifier_delivered_total ", "swimmy_notifier_dropped_total ",
         "swimmy_notifier_rejected_total{intake=\"zmq\",reason=\"foreign_webhook\"}",
