@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes {@code data/notifier_metrics.sexp} for the engine every {@code metrics-interval}, on the
- * thread {@code swimmy-notifier-metrics}: reads the spool's figures once, refreshes the queue gauges
+ * thread {@code swimmy-relay-figures}: reads the spool's figures once, refreshes the queue gauges
  * of {@code /metrics} from them, and replaces the file atomically with {@link RelayFigures#of}
  * of the spool, intake and lanes. A spool that cannot be read leaves the last queue figures in
  * place.
@@ -50,7 +50,7 @@ public final class RelayFiguresFile implements AutoCloseable {
 
   public synchronized void start(Duration interval) {
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "swimmy-notifier-metrics");
+      Thread t = new Thread(r, "swimmy-relay-figures");
       t.setDaemon(true);
       return t;
     });
