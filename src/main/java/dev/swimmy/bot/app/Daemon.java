@@ -46,6 +46,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -186,7 +187,7 @@ public final class Daemon implements AutoCloseable {
     this.lanes = lanes;
     lanes.observe(relay.deliveryObserver());
     if (history != null) {
-      history.sampleRelay(() -> relayCounters(health));
+      history.sampleRelay(() -> relayCounters(health, lanes));
     }
     if (bot.isPresent()) {
       lifecycle.start("discord bot", config.discord().apiBaseUrl().toString(), BOT_STOP, () -> {
@@ -236,11 +237,15 @@ public final class Daemon implements AutoCloseable {
     LOG.info("started history: {} (kept {}, at most {} rows a table)", h.path(), h.retention(), h.maxRows());
   }
 
-  private static RelayMinute.Counters relayCounters(RelayHealthSource health) {
+  /** The relay's totals and each lane's own (delivered, failed attempts, p95) for the history. */
+  private static RelayMinute.Counters relayCounters(RelayHealthSource health, WebhookLanes lanes) {
     try {
       RelayHealth s = health.snapshot();
+      Map<String, RelayMinute.Lane> byLane = new HashMap<>();
+      lanes.health().byLane().forEach((id, f) -> byLane.put(id, new RelayMinute.Lane(f.delivered(), f.failed(),
+          f.p95Ms().isPresent() ? f.p95Ms().getAsLong() : null)));
       return new RelayMinute.Counters(s.takenAt(), s.delivered(), s.errors(), s.queueLength(),
-          s.latencyP95().map(Duration::toMillis).orElse(null));
+          s.latencyP95().map(Duration::toMillis).orElse(null), byLane);
     } catch (Exception e) {
       throw new IllegalStateException("relay figures unavailable: " + e.getMessage(), e);
     }

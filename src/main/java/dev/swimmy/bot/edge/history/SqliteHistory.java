@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's history in its own SQLite file (beside the spool, WAL): each distinct live-status
- * version, each change of the live-status source's state, and each minute of relay figures.
+ * version, each change of the live-status source's state, and each minute of relay figures: its
+ * totals in {@code relay_minute}, and each lane active during it in {@code relay_lane_minute} (one row
+ * a lane a minute, keyed by webhook id; lanes that neither delivered nor failed write nothing).
  *
  * <p><b>Writing never waits.</b> The {@code record*} methods only offer to a bounded queue
  * ({@link #QUEUE_CAPACITY}); one thread, {@code swimmy-history}, writes it in batches, one
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * never stall for it. Reads use their own connection, so a chart never waits on a write (WAL).
  *
  * <p><b>Bounded.</b> Every {@link #PRUNE_EVERY} (and at open) rows older than the retention are
- * deleted and each table is cut to the row cap, oldest first ({@link Retention#OVERFLOW_POLICY}).
+ * deleted and each table is cut to the row cap, oldest first ({@link Retention#OVERFLOW_POLICY});
+ * {@code relay_lane_minute} loses whole minutes, so it may go a minute's lanes below the cap.
  *
  * <p><b>Crash contract.</b> A batch is committed whole or not at all; a crash loses at most the
  * queued items not yet written (the history is not durable per item: {@code synchronous=NORMAL}).
@@ -53,6 +56,7 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
   public static final int QUEUE_CAPACITY = 10_000;
   public static final Duration PRUNE_EVERY = Duration.ofHours(1);
   private static final int BATCH = 512;
+  /** Still 1: {@code relay_lane_minute} was added with CREATE IF NOT EXISTS, older files open as they are. */
   private static final int SCHEMA_VERSION = 1;
 
   private final Path file;
@@ -140,6 +144,9 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
       st.execute("CREATE INDEX IF NOT EXISTS source_change_at ON source_change (at_ms)");
       st.execute("CREATE TABLE IF NOT EXISTS relay_minute (minute_ms INTEGER PRIMARY KEY, delivered INTEGER"
           + " NOT NULL, failed INTEGER NOT NULL, queue_len INTEGER NOT NULL, p95_ms INTEGER)");
+      st.execute("CREATE TABLE IF NOT EXISTS relay_lane_minute (minute_ms INTEGER NOT NULL, lane TEXT NOT NULL,"
+          + " delivered INTEGER NOT NULL, failed INTEGER NOT NULL, p95_ms INTEGER, PRIMARY KEY (minute_ms, lane))"
+          + " WITHOUT ROWID");
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
     }
   }
@@ -278,7 +285,9 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
       try (PreparedStatement v = writer.prepareStatement("INSERT OR IGNORE INTO status_version VALUES"
               + " (?, ?, ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement c = writer.prepareStatement("INSERT INTO source_change (at_ms, state) VALUES (?, ?)");
-          PreparedStatement m = writer.prepareStatement("INSERT OR REPLACE INTO relay_minute VALUES (?, ?, ?, ?, ?)")) {
+          PreparedStatement m = writer.prepareStatement("INSERT OR REPLACE INTO relay_minute VALUES (?, ?, ?, ?, ?)");
+          PreparedStatement laneClear = writer.prepareStatement("DELETE FROM relay_lane_minute WHERE minute_ms = ?");
+          PreparedStatement lane = writer.prepareStatement("INSERT INTO relay_lane_minute VALUES (?, ?, ?, ?, ?)")) {
         for (Object o : batch) {
           if (o instanceof StatusVersion s) {
             bindVersion(v, s);
@@ -294,6 +303,16 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
             m.setLong(4, r.queueLength());
             setLong(m, 5, r.p95Ms());
             m.executeUpdate();
+            laneClear.setLong(1, r.minute().toEpochMilli()); // the minute again replaces its lanes too
+            laneClear.executeUpdate();
+            for (var e : r.byLane().entrySet()) {
+              lane.setLong(1, r.minute().toEpochMilli());
+              lane.setString(2, e.getKey());
+              lane.setLong(3, e.getValue().delivered());
+              lane.setLong(4, e.getValue().failed());
+              setLong(lane, 5, e.getValue().p95Ms());
+              lane.executeUpdate();
+            }
           }
         }
       }
@@ -344,11 +363,13 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
         long ms = cutoff.toEpochMilli();
         deleted += st.executeUpdate("DELETE FROM status_version WHERE at_ms < " + ms);
         deleted += st.executeUpdate("DELETE FROM relay_minute WHERE minute_ms < " + ms);
+        deleted += st.executeUpdate("DELETE FROM relay_lane_minute WHERE minute_ms < " + ms);
         // Keep the last change before the cutoff: it says the state the kept history opens in.
         deleted += st.executeUpdate("DELETE FROM source_change WHERE at_ms < " + ms + " AND id <"
             + " (SELECT COALESCE(MAX(id), 0) FROM source_change WHERE at_ms < " + ms + ")");
         deleted += cap(st, "status_version", "at_ms");
         deleted += cap(st, "relay_minute", "minute_ms");
+        deleted += cap(st, "relay_lane_minute", "minute_ms");
         deleted += cap(st, "source_change", "id");
       }
       writer.commit();
@@ -468,10 +489,12 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
     return out;
   }
 
+  /** The relay minutes in {@code within}, oldest first, each with its active lanes. */
   @Override
   public List<RelayMinute> relayMinutes(Interval within) {
     List<RelayMinute> out = new ArrayList<>();
     synchronized (reader) {
+      java.util.Map<Long, java.util.Map<String, RelayMinute.Lane>> lanes = laneMinutes(within);
       try (PreparedStatement p = reader.prepareStatement("SELECT minute_ms, delivered, failed, queue_len, p95_ms"
           + " FROM relay_minute WHERE minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms")) {
         p.setLong(1, within.from().toEpochMilli());
@@ -479,7 +502,7 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
             out.add(new RelayMinute(Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), lng(rs, 5)));
+                rs.getLong(4), lng(rs, 5), lanes.getOrDefault(rs.getLong(1), java.util.Map.of())));
           }
         }
       } catch (SQLException e) {
@@ -489,13 +512,35 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
     return out;
   }
 
-  /** Rows in each table, for tests and the log: status versions, source changes, relay minutes. */
+  /** Lanes by minute (epoch ms) in {@code within}; the caller holds {@link #reader}. */
+  private java.util.Map<Long, java.util.Map<String, RelayMinute.Lane>> laneMinutes(Interval within) {
+    java.util.Map<Long, java.util.Map<String, RelayMinute.Lane>> out = new java.util.HashMap<>();
+    try (PreparedStatement p = reader.prepareStatement("SELECT minute_ms, lane, delivered, failed, p95_ms"
+        + " FROM relay_lane_minute WHERE minute_ms >= ? AND minute_ms < ?")) {
+      p.setLong(1, within.from().toEpochMilli());
+      p.setLong(2, within.to().toEpochMilli());
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
+              .put(rs.getString(2), new RelayMinute.Lane(rs.getLong(3), rs.getLong(4), lng(rs, 5)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the history's relay lane minutes: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /**
+   * Rows in each table, for tests and the log: status versions, source changes, relay minutes,
+   * relay lane minutes.
+   */
   public long[] rowCounts() {
     synchronized (reader) {
       try (Statement st = reader.createStatement()) {
-        long[] out = new long[3];
-        String[] tables = {"status_version", "source_change", "relay_minute"};
-        for (int i = 0; i < 3; i++) {
+        String[] tables = {"status_version", "source_change", "relay_minute", "relay_lane_minute"};
+        long[] out = new long[tables.length];
+        for (int i = 0; i < tables.length; i++) {
           try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + tables[i])) {
             out[i] = rs.next() ? rs.getLong(1) : 0;
           }

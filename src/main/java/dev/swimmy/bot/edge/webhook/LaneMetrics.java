@@ -1,6 +1,7 @@
 package dev.swimmy.bot.edge.webhook;
 
 import dev.swimmy.bot.core.relay.FailureReason;
+import dev.swimmy.bot.core.relay.LaneFigures;
 import dev.swimmy.bot.core.relay.RelayFigures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,7 +11,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * 10 min so a retry storm is still measured) and {@code swimmy_notifier_latency_p50_ms}/p95/p99 over
  * the last 4,096 deliveries, which are also the metrics file's percentiles. Intake's and the
  * spool's meters belong to {@code edge.metrics.RelayMetrics}.
+ *
+ * <p><b>Per lane</b> (webhook id) it also keeps delivered, failed attempts (errors only) and the
+ * last {@link #LANE_WINDOW} latencies, for {@link #byLane()} (the health and the history), never as
+ * meters: a tag per webhook id would grow the scrape without bound. Bounded: at most {@link
+ * #MAX_LANES} lanes, the least recently active forgotten first (its counts start again from zero
+ * if it comes back); about 2 KB a lane.
  */
 public final class LaneMetrics {
   static final Duration[] BUCKETS = {
@@ -31,6 +40,10 @@ public final class LaneMetrics {
     Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10)
   };
   private static final int WINDOW = 4096;
+  /** Latencies kept per lane for its p95. */
+  static final int LANE_WINDOW = 512;
+  /** Lanes whose own figures are kept; past it the least recently active is forgotten. */
+  static final int MAX_LANES = 1_000;
 
   private final Counter delivered;
   private final Counter retries;
@@ -45,6 +58,22 @@ public final class LaneMetrics {
   private int recentCount;
   private int recentNext;
   private final AtomicLong oldestPendingAgeSecs = new AtomicLong();
+  /** Guarded by itself; access order, so the eldest entry is the least recently active lane. */
+  private final Map<String, LaneCount> lanes = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, LaneCount> eldest) {
+      return size() > MAX_LANES;
+    }
+  };
+
+  /** One lane's counts and a ring of its last {@link #LANE_WINDOW} latencies in ms. */
+  private static final class LaneCount {
+    long delivered;
+    long failed;
+    final int[] recent = new int[LANE_WINDOW];
+    int recentCount;
+    int recentNext;
+  }
 
   public LaneMetrics(MeterRegistry registry) {
     delivered = counter(registry, "swimmy.notifier.delivered", "Notifications Discord stored (2xx), digests not included");
@@ -88,6 +117,48 @@ public final class LaneMetrics {
       recentNext = (recentNext + 1) % WINDOW;
       recentCount = Math.min(WINDOW, recentCount + 1);
     }
+  }
+
+  /** {@code n} messages of {@code lane} delivered, with their latencies (one per message). */
+  void delivered(String lane, List<Duration> latencies) {
+    delivered(latencies.size());
+    latencies.forEach(this::latency);
+    synchronized (lanes) {
+      LaneCount c = lanes.computeIfAbsent(lane, k -> new LaneCount());
+      c.delivered += latencies.size();
+      for (Duration d : latencies) {
+        c.recent[c.recentNext] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, d.toMillis()));
+        c.recentNext = (c.recentNext + 1) % LANE_WINDOW;
+        c.recentCount = Math.min(LANE_WINDOW, c.recentCount + 1);
+      }
+    }
+  }
+
+  /** A failed attempt of {@code lane}; {@code reason} must be an error ({@link RelayFigures#isError}). */
+  void failure(String lane, FailureReason reason) {
+    failure(reason, 1);
+    synchronized (lanes) {
+      lanes.computeIfAbsent(lane, k -> new LaneCount()).failed++;
+    }
+  }
+
+  /** Each kept lane's figures since start (or since it was last forgotten), by webhook id. */
+  Map<String, LaneFigures> byLane() {
+    Map<String, LaneFigures> out = new LinkedHashMap<>();
+    synchronized (lanes) {
+      lanes.forEach((id, c) -> {
+        int[] copy = Arrays.copyOf(c.recent, c.recentCount);
+        out.put(id, new LaneFigures(c.delivered, c.failed,
+            copy.length == 0 ? OptionalLong.empty() : OptionalLong.of(p95(copy))));
+      });
+    }
+    return out;
+  }
+
+  private static long p95(int[] latencies) {
+    Arrays.sort(latencies);
+    int index = (int) Math.ceil(0.95 * latencies.length) - 1;
+    return latencies[Math.max(0, Math.min(latencies.length - 1, index))];
   }
 
   void retry() {

@@ -89,15 +89,14 @@ final class LaneStep {
       lane.owed.add(r.outcome());
       recordOwed(lane, r.outcome().at());
     } else if (effect instanceof LaneEffect.Delivered d) {
-      metrics.delivered(d.latencies().size());
-      d.latencies().forEach(metrics::latency);
+      metrics.delivered(lane.id, d.latencies());
     } else if (effect instanceof LaneEffect.Expired e) {
       metrics.expired(e.count());
     } else if (effect instanceof LaneEffect.Failed f) {
       if (f.retried()) {
         metrics.retry();
       }
-      metrics.failure(f.reason(), 1);
+      metrics.failure(lane.id, f.reason());
     } else if (effect instanceof LaneEffect.RateLimited) {
       metrics.rateLimited();
     } else if (effect instanceof LaneEffect.LastError e) {

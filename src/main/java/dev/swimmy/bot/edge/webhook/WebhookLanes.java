@@ -164,7 +164,7 @@ public final class WebhookLanes {
     return new LanesHealth(now, metrics.deliveredCount(), metrics.retryCount(), metrics.rateLimitedCount(),
         metrics.errorCounts(), metrics.percentile(0.50), metrics.percentile(0.95), metrics.percentile(0.99),
         metrics.oldestPendingAgeSecs(), lastErrors, dead, policy.invalidRequests(now), policy.pausedUntil(now),
-        metrics.deadLetteredCount(), metrics.expiredCount());
+        metrics.deadLetteredCount(), metrics.expiredCount(), metrics.byLane());
   }
 
   // ---- polling --------------------------------------------------------------------------------
