@@ -1,6 +1,7 @@
 package dev.swimmy.bot.edge.admin;
 
 import dev.swimmy.bot.core.discord.RelayHealth;
+import dev.swimmy.bot.core.relay.LaneFigures;
 import dev.swimmy.bot.core.relay.Redaction;
 import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +26,8 @@ import java.util.regex.Pattern;
  * bar, inline fields in a grid, badges as chips, Discord's {@code <t:UNIX:R>} markup as relative
  * ages that a small inline script keeps ticking), the charts as images served by this host
  * ({@code /panel/chart/<name>.png}), and the relay's state: figures, the lanes' rate-limit wait,
- * lanes with errors, dead webhooks and dead letters with their last error. The page reloads itself
+ * lanes with errors, each lane's delivered, failed attempts and p95 since start (the most failing
+ * first, at most {@link #LANE_FIGURES_SHOWN}), dead webhooks and dead letters with their last error. The page reloads itself
  * every {@code refresh}; it has no external assets because the host has no internet. Every text is
  * escaped, and error texts have webhook tokens masked ({@link Redaction#redact}).
  */
@@ -161,6 +165,7 @@ public final class PanelPage {
       }
       h.append(" Invalid requests in the last 10 min: ").append(s.invalidRequestsLast10Min()).append(".</p>");
       lanes(h, s, n, now);
+      laneFigures(h, s);
     }
     if (n != null) {
       h.append("<h3>Dead webhooks (").append(n.deadWebhooks().size()).append(")</h3>");
@@ -214,6 +219,31 @@ public final class PanelPage {
           .append(e == null ? "—" : timestamp(e.at().getEpochSecond(), "R", now)).append("</td></tr>");
     }
     h.append("</table><p class=\"note\">Lanes not listed have had no error since start.</p>");
+  }
+
+  /** Lane figures shown at most; the lanes keep up to 1,000. */
+  static final int LANE_FIGURES_SHOWN = 50;
+
+  /** Each lane's delivered, failed attempts and p95 since start, the most failing first. */
+  private static void laneFigures(StringBuilder h, LanesHealth s) {
+    if (s.byLane().isEmpty()) {
+      return;
+    }
+    List<Map.Entry<String, LaneFigures>> rows = new ArrayList<>(s.byLane().entrySet());
+    rows.sort(Comparator.comparing((Map.Entry<String, LaneFigures> e) -> -e.getValue().failed())
+        .thenComparing(e -> -e.getValue().delivered()).thenComparing(Map.Entry::getKey));
+    h.append("<h3>Lanes since start</h3><table id=\"lane-figures\"><tr><th>Webhook</th><th>Delivered</th>"
+        + "<th>Failed attempts</th><th>p95</th></tr>");
+    for (Map.Entry<String, LaneFigures> e : rows.subList(0, Math.min(LANE_FIGURES_SHOWN, rows.size()))) {
+      LaneFigures f = e.getValue();
+      h.append("<tr><td><code>").append(escape(e.getKey())).append("</code></td><td>").append(f.delivered())
+          .append("</td><td>").append(f.failed()).append("</td><td>")
+          .append(f.p95Ms().isPresent() ? f.p95Ms().getAsLong() + " ms" : "—").append("</td></tr>");
+    }
+    h.append("</table>");
+    if (rows.size() > LANE_FIGURES_SHOWN) {
+      h.append("<p class=\"note\">… and ").append(rows.size() - LANE_FIGURES_SHOWN).append(" more lanes.</p>");
+    }
   }
 
   private static void figure(StringBuilder h, String name, String valueHtml) {

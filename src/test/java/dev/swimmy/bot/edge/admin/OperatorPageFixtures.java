@@ -3,6 +3,7 @@ package dev.swimmy.bot.edge.admin;
 import dev.swimmy.bot.core.discord.DeadLetterAdmin;
 import dev.swimmy.bot.core.discord.RelayHealth;
 import dev.swimmy.bot.core.relay.FailureReason;
+import dev.swimmy.bot.core.relay.LaneFigures;
 import dev.swimmy.bot.core.relay.LanesHealth;
 import dev.swimmy.bot.core.relay.Spool.DeadLetter;
 import dev.swimmy.bot.core.relay.Spool.DeadWebhook;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** A relay in trouble, as the operator page reads it: a wait, a dead webhook, dead letters. */
@@ -33,7 +35,9 @@ final class OperatorPageFixtures {
     return new LanesHealth(now, 1234, 15, 3, Map.of("http_5xx", 9L), 35, 80, 140, 42,
         Map.of("1200000000000000002", new LanesHealth.LastError(now.minusSeconds(30), FailureReason.SERVER_ERROR,
             "503 from " + HOOK_URL.replace("0001", "0002"))),
-        Set.of("1200000000000000001"), 12, Optional.of(now.plusSeconds(20)), 2, 0);
+        Set.of("1200000000000000001"), 12, Optional.of(now.plusSeconds(20)), 2, 0,
+        Map.of("1200000000000000002", new LaneFigures(1200, 9, OptionalLong.of(80)),
+            "1200000000000000003", new LaneFigures(34, 0, OptionalLong.empty())));
   }
 
   static DeadLetterAdmin letters(Instant now) {

@@ -86,6 +86,9 @@ class OperatorPanelTest {
     assertThat(dom.select("#lanes tr")).hasSize(3);
     assertThat(dom.select("#lanes").text()).contains("1200000000000000001").contains("dead").contains("1200000000000000002")
         .contains("SERVER_ERROR 503");
+    assertThat(dom.select("#lane-figures tr")).as("each lane's own figures, the failing one first").hasSize(3);
+    assertThat(dom.select("#lane-figures tr").get(1).text()).isEqualTo("1200000000000000002 1200 9 80 ms");
+    assertThat(dom.select("#lane-figures tr").get(2).text()).isEqualTo("1200000000000000003 34 0 —");
     assertThat(dom.select("#dead-webhooks").text()).contains("404 Unknown Webhook");
     assertThat(dom.select("#dead-letters tr")).hasSize(3);
     assertThat(dom.select("#dead-letters").text()).contains(OperatorPageFixtures.HOSTILE);
