@@ -302,6 +302,9 @@ public final class StatusFileSource implements StatusSource {
   /** The file's bytes if it is still the version of {@code stamp}, else null. */
   private byte[] readForKeeping(FileStamp stamp) {
     try {
+      if (!stamp.equals(FileStamp.of(path))) {
+        return null; // renamed away since its read: the path holds another version
+      }
       byte[] bytes = readBounded();
       return stamp.equals(FileStamp.of(path)) && bytes.length <= maxBytes ? bytes : null;
     } catch (IOException e) {
