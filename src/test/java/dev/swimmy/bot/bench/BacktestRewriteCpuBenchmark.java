@@ -25,7 +25,9 @@ import java.util.Locale;
  * unit ({@code config/swimmy-bot.service}, {@code -Xmx384m} included), as deployed. Before the
  * measured window the same load runs for a
  * warm-up (default 60 s; 0 measures from a cold JVM, whose JIT compiles the reader during the
- * window). The child's peak resident memory is reported too.
+ * window). The child's peak resident memory, the bytes it read in the window ({@code rchar} of
+ * {@code /proc/PID/io}, so a read of the file that had to be repeated shows) and the host's load
+ * average at the window's start and end are reported too.
  *
  * <p>{@code ./mvnw -q -B -DskipTests package && ./mvnw -q -B test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=dev.swimmy.bot.bench.BacktestRewriteCpuBenchmark
@@ -73,13 +75,18 @@ public final class BacktestRewriteCpuBenchmark {
       System.out.printf(Locale.ROOT, "cache %,d bytes; bot pid %d ready (JVM options %s); rewriting every 1 s, %d s warm-up, %d s measured%n",
           cache.length, child.pid(), unitJvmOptions(), warmup, seconds);
       rewrite(http, panel, cache, target, warmup);
+      String loadBefore = load();
+      long readBefore = bytesRead(child);
       Duration cpuBefore = cpu(child);
       long start = System.nanoTime();
       rewrite(http, panel, cache, target, seconds);
       Duration used = cpu(child).minus(cpuBefore);
       double wall = (System.nanoTime() - start) / 1e9;
+      long read = bytesRead(child) - readBefore;
       System.out.printf(Locale.ROOT, "bot CPU %.2f s over %.1f s = %.2f %% of one core; peak RSS %s%n",
           used.toMillis() / 1000.0, wall, 100.0 * used.toMillis() / 1000.0 / wall, peakRss(child));
+      System.out.printf(Locale.ROOT, "bot read %,d bytes in the window (rchar) = %.2f cache sizes; load average %s at start, %s at end%n",
+          read, (double) read / cache.length, loadBefore, load());
     } finally {
       child.destroy();
       child.waitFor();
@@ -161,6 +168,27 @@ public final class BacktestRewriteCpuBenchmark {
   private static Duration cpu(Process p) {
     return p.toHandle().info().totalCpuDuration()
         .orElseThrow(() -> new IllegalStateException("this OS does not report a process's CPU time"));
+  }
+
+  /** Bytes the process has read through read(2) and friends so far ({@code rchar}); -1 if unknown. */
+  private static long bytesRead(Process p) {
+    try {
+      return Files.readAllLines(Path.of("/proc/" + p.pid() + "/io")).stream()
+          .filter(l -> l.startsWith("rchar:")).mapToLong(l -> Long.parseLong(l.substring(6).strip()))
+          .findFirst().orElse(-1);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** The host's 1, 5 and 15 minute load averages. */
+  private static String load() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String peakRss(Process p) {

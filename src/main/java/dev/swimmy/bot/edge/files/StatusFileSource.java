@@ -10,11 +10,15 @@ import dev.swimmy.bot.core.status.SourceId;
 import dev.swimmy.bot.core.status.SourceReport;
 import dev.swimmy.bot.core.status.StatusDecoder;
 import dev.swimmy.bot.core.status.StatusSource;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +31,20 @@ import org.slf4j.LoggerFactory;
  * whole) and parsed once per version ({@link FileStamp}:
  * size, mtime, inode); while the stamp is unchanged a report costs one {@code stat}.
  *
- * <p>Rename race: the stamp is taken before and after the read. If it moved, the bytes may be of
- * either version, so they are not cached under either stamp and the read is retried; after {@link
- * #ATTEMPTS} tries the last bytes are decoded uncached. An atomically replaced file therefore gives
- * the old snapshot, the new one, or (for a writer that rewrites in place) a clean PARSE_ERROR,
- * never an exception. Files above {@code maxFileBytes} are refused before reading.
+ * <p>Rename race: the file is read through one descriptor, and the stamp is taken before the
+ * open, just after it and after the read. When the path was renamed away during the read (the
+ * engine writes a temp file and renames it over the path) and the descriptor's file kept its
+ * size, the bytes are the earlier version whole, since a rename never changes the renamed-away
+ * file: that outcome is used, with its own data time, and counts as the read for {@code
+ * minRereadInterval}; the new version is read once the interval has passed. When the same file
+ * changed during the read (written in place) or the path changed between the stat and the open,
+ * the bytes may be torn or of an unknown version, so they are not cached and the read is retried;
+ * after {@link #ATTEMPTS} tries the last bytes are decoded uncached and not kept as the last good
+ * copy. An atomically replaced file therefore gives the old snapshot or the new one, and a writer
+ * that rewrites in place gives either or a clean PARSE_ERROR, never an exception. Java gives no
+ * mtime of an open descriptor, so a file rewritten in place at the same size and then renamed
+ * away during the read would go unseen; the engine only renames. Files above {@code
+ * maxFileBytes} are refused before reading.
  *
  * <p>A changed file is read again at most once per {@code minRereadInterval} (the backtest cache:
  * the engine rewrites its whole growing file on every result); until then the previous outcome
@@ -54,6 +67,7 @@ public final class StatusFileSource implements StatusSource {
   private final boolean required;
   private final MarketHours marketHours;
   private final Duration minRereadInterval;
+  private final Reads reads;
   private Instant lastReadAt;
   private ReadOutcome lastRead;
 
@@ -89,6 +103,25 @@ public final class StatusFileSource implements StatusSource {
       boolean required,
       MarketHours marketHours,
       Duration minRereadInterval) {
+    this(id, path, expectedSchema, staleAfter, maxFileBytes, decoder, lastGood, clock, required,
+        marketHours, minRereadInterval, in -> in);
+  }
+
+  /** As the public constructor, with the bytes of each read passed through {@code reads}. */
+  StatusFileSource(
+      SourceId id,
+      Path path,
+      int expectedSchema,
+      Duration staleAfter,
+      long maxFileBytes,
+      StatusDecoder decoder,
+      LastGoodStore lastGood,
+      Clock clock,
+      boolean required,
+      MarketHours marketHours,
+      Duration minRereadInterval,
+      Reads reads) {
+    this.reads = reads;
     this.required = required;
     this.marketHours = marketHours;
     this.minRereadInterval = minRereadInterval;
@@ -120,8 +153,7 @@ public final class StatusFileSource implements StatusSource {
 
   /** The file's outcome now: from the parse cache while its stamp holds, else read again. */
   ReadOutcome current() {
-    byte[] bytes = null;
-    ReadOutcome streamedOutcome = null;
+    Read read = null;
     FileStamp before = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
@@ -143,30 +175,62 @@ public final class StatusFileSource implements StatusSource {
       }
       lastReadAt = clock.instant();
       try {
-        if (id == SourceId.BACKTEST_CACHE) {
-          streamedOutcome = decodeStreamed(before);
-          if (before.equals(FileStamp.of(path))) {
-            return cache(before, remember(streamedOutcome, null, before, true));
-          }
-          continue;
-        }
-        bytes = readBounded();
-        if (before.equals(FileStamp.of(path))) {
-          return cache(before, bytes.length > maxBytes ? tooLarge(bytes.length) : decode(bytes, before, true));
-        }
+        read = read(before);
       } catch (NoSuchFileException e) {
-        bytes = null; // replaced or deleted between stat and read: look again
+        read = null; // replaced or deleted between stat and read: look again
+        continue;
       } catch (IOException e) {
         return unreadable(e);
       }
+      if (read.whole()) {
+        return cache(before, outcome(read, before, true));
+      }
     }
-    if (streamedOutcome != null) {
-      return remember(streamedOutcome, null, before, false);
+    return read == null ? missing() : outcome(read, before, false);
+  }
+
+  /**
+   * What one read through one open descriptor gave: the bytes (null when streamed) or the
+   * streamed outcome, and whether they are one whole version of the file, the one of the stamp
+   * taken before the read.
+   */
+  private record Read(byte[] bytes, ReadOutcome streamed, boolean whole) {}
+
+  /**
+   * Reads the file once, through one descriptor (a streamed decoder that opens its input twice
+   * reads the same descriptor from its start again). The bytes are one whole version, {@code
+   * before}'s, when the path kept {@code before}'s stamp from just after the open to the end of
+   * the read, or when the path was renamed away during the read (another file key) while the
+   * descriptor's own file kept its size: a rename never changes the renamed-away file, so what
+   * was read is that earlier version whole, and reading the new one too would only double the
+   * work while the engine rewrites the file every second. A change of the same file (written in
+   * place) is not whole: it may be torn.
+   */
+  private Read read(FileStamp before) throws IOException {
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      boolean opened = before.equals(FileStamp.of(path)); // else: which version is open is unknown
+      StatusDecoder.Input input = () -> reads.from(new KeptOpen(Channels.newInputStream(channel.position(0))));
+      byte[] bytes = null;
+      ReadOutcome streamed = null;
+      if (id == SourceId.BACKTEST_CACHE) {
+        streamed = decodeStreamed(input, before);
+      } else {
+        try (InputStream in = input.open()) {
+          bytes = in.readNBytes(maxBytes + 1);
+        }
+      }
+      FileStamp after = FileStamp.of(path);
+      boolean renamedAway = before.fileKey() != null && !before.fileKey().equals(after.fileKey())
+          && channel.size() == before.size();
+      return new Read(bytes, streamed, opened && (before.equals(after) || renamedAway));
     }
-    if (bytes == null) {
-      return missing();
+  }
+
+  private ReadOutcome outcome(Read read, FileStamp stamp, boolean whole) {
+    if (read.streamed() != null) {
+      return remember(read.streamed(), null, stamp, whole);
     }
-    return bytes.length > maxBytes ? tooLarge(bytes.length) : decode(bytes, before, false);
+    return read.bytes().length > maxBytes ? tooLarge(read.bytes().length) : decode(read.bytes(), stamp, whole);
   }
 
   private ReadOutcome missing() {
@@ -202,12 +266,11 @@ public final class StatusFileSource implements StatusSource {
 
   /**
    * The backtest cache, read as a stream: the file is never held whole (see {@link
-   * StatusDecoder#decodeStream}). A file gone since the stat reads as a {@link
-   * NoSuchFileException}, as {@link #readBounded} does.
+   * StatusDecoder#decodeStream}).
    */
-  private ReadOutcome decodeStreamed(FileStamp stamp) throws IOException {
+  private ReadOutcome decodeStreamed(StatusDecoder.Input input, FileStamp stamp) throws IOException {
     try {
-      return decoder.decodeStream(id, () -> Files.newInputStream(path), expectedSchema, stamp.mtime());
+      return decoder.decodeStream(id, input, expectedSchema, stamp.mtime());
     } catch (RuntimeException e) {
       LOG.error("decoding {} failed unexpectedly", path, e);
       return new ReadOutcome.Bad(Issue.ParseFailure.unpositioned("unexpected decoder failure: " + e));
@@ -239,6 +302,9 @@ public final class StatusFileSource implements StatusSource {
   /** The file's bytes if it is still the version of {@code stamp}, else null. */
   private byte[] readForKeeping(FileStamp stamp) {
     try {
+      if (!stamp.equals(FileStamp.of(path))) {
+        return null; // renamed away since its read: the path holds another version
+      }
       byte[] bytes = readBounded();
       return stamp.equals(FileStamp.of(path)) && bytes.length <= maxBytes ? bytes : null;
     } catch (IOException e) {
@@ -251,6 +317,27 @@ public final class StatusFileSource implements StatusSource {
     try (InputStream in = Files.newInputStream(path)) {
       return in.readNBytes(maxBytes + 1);
     }
+  }
+
+  /** A stream over the read's descriptor whose close leaves the descriptor to {@link #read}. */
+  private static final class KeptOpen extends FilterInputStream {
+    KeptOpen(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {
+      // the channel is closed by read()
+    }
+  }
+
+  /**
+   * How the bytes of the open file are read: as they are, or (in tests) through a stream that
+   * acts while the read is under way, so a rename or a write during the read happens for sure.
+   */
+  @FunctionalInterface
+  interface Reads {
+    InputStream from(InputStream fileBytes);
   }
 
   private ReadOutcome tooLarge(long size) {
