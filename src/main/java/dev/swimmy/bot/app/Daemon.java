@@ -15,6 +15,7 @@ import dev.swimmy.bot.core.discord.StatusViews;
 import dev.swimmy.bot.core.health.Pulse;
 import dev.swimmy.bot.core.relay.RelayEvents;
 import dev.swimmy.bot.core.relay.LanesHealth;
+import dev.swimmy.bot.core.relay.Spool;
 import dev.swimmy.bot.core.relay.SpoolUnavailableException;
 import dev.swimmy.bot.core.relay.WebhookAddress;
 import dev.swimmy.bot.edge.discord.AdminAlerts;
@@ -187,7 +188,7 @@ public final class Daemon implements AutoCloseable {
     this.lanes = lanes;
     lanes.observe(relay.deliveryObserver());
     if (history != null) {
-      history.sampleRelay(() -> relayCounters(health, lanes));
+      history.sampleRelay(() -> relayCounters(health, lanes, relay.spool()));
     }
     if (bot.isPresent()) {
       lifecycle.start("discord bot", config.discord().apiBaseUrl().toString(), BOT_STOP, () -> {
@@ -238,12 +239,14 @@ public final class Daemon implements AutoCloseable {
   }
 
   /** The relay's totals and each lane's own (delivered, failed attempts, p95) for the history. */
-  private static RelayMinute.Counters relayCounters(RelayHealthSource health, WebhookLanes lanes) {
+  private static RelayMinute.Counters relayCounters(RelayHealthSource health, WebhookLanes lanes, Spool spool) {
     try {
       RelayHealth s = health.snapshot();
+      Map<String, Integer> queued = spool.queuedByWebhook();
       Map<String, RelayMinute.Lane> byLane = new HashMap<>();
       lanes.health().byLane().forEach((id, f) -> byLane.put(id, new RelayMinute.Lane(f.delivered(), f.failed(),
-          f.p95Ms().isPresent() ? f.p95Ms().getAsLong() : null)));
+          f.p95Ms().isPresent() ? f.p95Ms().getAsLong() : null, queued.getOrDefault(id, 0))));
+      queued.forEach((id, q) -> byLane.putIfAbsent(id, new RelayMinute.Lane(0, 0, null, q)));
       return new RelayMinute.Counters(s.takenAt(), s.delivered(), s.errors(), s.queueLength(),
           s.latencyP95().map(Duration::toMillis).orElse(null), byLane);
     } catch (Exception e) {

@@ -116,6 +116,17 @@ public final class InMemorySpool implements Spool {
   }
 
   @Override
+  public synchronized Map<String, Integer> queuedByWebhook() {
+    Map<String, Integer> out = new TreeMap<>();
+    for (Row r : rows.values()) {
+      if (r.state == State.PENDING || r.state == State.IN_FLIGHT) {
+        out.merge(r.n.webhook().id(), 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  @Override
   public synchronized Set<String> webhooksWithPending() {
     pendingLookups++;
     Set<String> ids = new TreeSet<>();

@@ -10,7 +10,7 @@ import java.util.Objects;
  * One minute of the relay as the history keeps it: messages delivered and delivery attempts
  * failed during the minute, the queue length and the p95 delivery latency at its end (null while
  * nothing has been delivered since start), and the same per lane (webhook id) for each lane that
- * delivered or failed during the minute ({@code byLane}; a lane has no queue length of its own).
+ * delivered, failed or had messages queued during the minute ({@code byLane}).
  *
  * @param minute the minute's start, whole minutes in UTC
  * @param byLane the active lanes' figures during the minute, by webhook id (never a token)
@@ -34,15 +34,21 @@ public record RelayMinute(Instant minute, long delivered, long failed, long queu
   }
 
   /**
-   * One lane's figures: in a {@link RelayMinute}, delivered and failed during the minute and the p95
-   * at its end; in {@link Counters}, totals since start and the p95 now. p95 is null while the lane
-   * has delivered nothing.
+   * One lane's figures: in a {@link RelayMinute}, delivered and failed during the minute, and the
+   * p95 and queue length (its messages pending or in flight) at its end; in {@link Counters},
+   * totals since start and the p95 and queue length now. p95 is null while the lane has delivered
+   * nothing.
    */
-  public record Lane(long delivered, long failed, Long p95Ms) {
+  public record Lane(long delivered, long failed, Long p95Ms, long queued) {
     public Lane {
-      if (delivered < 0 || failed < 0 || (p95Ms != null && p95Ms < 0)) {
+      if (delivered < 0 || failed < 0 || queued < 0 || (p95Ms != null && p95Ms < 0)) {
         throw new IllegalArgumentException("negative lane figure");
       }
+    }
+
+    /** A lane's figures with nothing queued. */
+    public Lane(long delivered, long failed, Long p95Ms) {
+      this(delivered, failed, p95Ms, 0);
     }
   }
 
@@ -69,7 +75,8 @@ public record RelayMinute(Instant minute, long delivered, long failed, long queu
    * the counters started again (a restart, or a lane the lanes had forgotten): the new total is the
    * minute's count. Samples are taken just after each whole minute, so the minute is named by the
    * start of the minute {@code now} minus 30 s falls in (the sample taken at 10:01:00.2 is the
-   * minute 10:00). A lane is in the minute only when it delivered or failed during it.
+   * minute 10:00). A lane is in the minute only when it delivered or failed during it, or has
+   * messages queued at its end.
    */
   public static RelayMinute between(Counters before, Counters now) {
     Instant start = now.at().minusSeconds(30).truncatedTo(ChronoUnit.MINUTES);
@@ -80,8 +87,8 @@ public record RelayMinute(Instant minute, long delivered, long failed, long queu
       Lane was = before == null ? null : before.byLane().get(id);
       long d = delta(was == null ? 0 : was.delivered(), lane.delivered());
       long f = delta(was == null ? 0 : was.failed(), lane.failed());
-      if (d > 0 || f > 0) {
-        lanes.put(id, new Lane(d, f, lane.p95Ms()));
+      if (d > 0 || f > 0 || lane.queued() > 0) {
+        lanes.put(id, new Lane(d, f, lane.p95Ms(), lane.queued()));
       }
     });
     return new RelayMinute(start, delivered, failed, Math.max(0, now.queueLength()),

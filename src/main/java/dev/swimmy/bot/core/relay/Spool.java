@@ -2,6 +2,7 @@ package dev.swimmy.bot.core.relay;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,6 +52,15 @@ public interface Spool extends AutoCloseable {
 
   /** Webhook ids that have pending messages and are not marked dead. */
   Set<String> webhooksWithPending() throws SpoolUnavailableException;
+
+  /**
+   * Each webhook's queue length: its messages accepted and not finished (pending plus in flight),
+   * by webhook id; a webhook with none is absent. The sum equals {@link SpoolStats#pending()} plus
+   * {@link SpoolStats#inFlight()}. Dead-lettered messages are finished and not counted.
+   *
+   * @throws SpoolUnavailableException if the spool cannot be read
+   */
+  Map<String, Integer> queuedByWebhook() throws SpoolUnavailableException;
 
   /** Claims up to {@code max} oldest pending messages of one webhook, in order, as in flight. */
   List<SpooledMessage> claim(String webhookId, int max) throws SpoolUnavailableException;

@@ -145,8 +145,17 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
       st.execute("CREATE TABLE IF NOT EXISTS relay_minute (minute_ms INTEGER PRIMARY KEY, delivered INTEGER"
           + " NOT NULL, failed INTEGER NOT NULL, queue_len INTEGER NOT NULL, p95_ms INTEGER)");
       st.execute("CREATE TABLE IF NOT EXISTS relay_lane_minute (minute_ms INTEGER NOT NULL, lane TEXT NOT NULL,"
-          + " delivered INTEGER NOT NULL, failed INTEGER NOT NULL, p95_ms INTEGER, PRIMARY KEY (minute_ms, lane))"
-          + " WITHOUT ROWID");
+          + " delivered INTEGER NOT NULL, failed INTEGER NOT NULL, p95_ms INTEGER, queued INTEGER NOT NULL DEFAULT 0,"
+          + " PRIMARY KEY (minute_ms, lane)) WITHOUT ROWID");
+      boolean hasQueued = false;
+      try (ResultSet cols = st.executeQuery("PRAGMA table_info(relay_lane_minute)")) {
+        while (cols.next()) {
+          hasQueued |= "queued".equals(cols.getString("name"));
+        }
+      }
+      if (!hasQueued) { // a file from before lanes had a queue length: the column is added, old rows read 0
+        st.execute("ALTER TABLE relay_lane_minute ADD COLUMN queued INTEGER NOT NULL DEFAULT 0");
+      }
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
     }
   }
@@ -287,7 +296,8 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
           PreparedStatement c = writer.prepareStatement("INSERT INTO source_change (at_ms, state) VALUES (?, ?)");
           PreparedStatement m = writer.prepareStatement("INSERT OR REPLACE INTO relay_minute VALUES (?, ?, ?, ?, ?)");
           PreparedStatement laneClear = writer.prepareStatement("DELETE FROM relay_lane_minute WHERE minute_ms = ?");
-          PreparedStatement lane = writer.prepareStatement("INSERT INTO relay_lane_minute VALUES (?, ?, ?, ?, ?)")) {
+          PreparedStatement lane = writer.prepareStatement("INSERT INTO relay_lane_minute"
+              + " (minute_ms, lane, delivered, failed, p95_ms, queued) VALUES (?, ?, ?, ?, ?, ?)")) {
         for (Object o : batch) {
           if (o instanceof StatusVersion s) {
             bindVersion(v, s);
@@ -311,6 +321,7 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
               lane.setLong(3, e.getValue().delivered());
               lane.setLong(4, e.getValue().failed());
               setLong(lane, 5, e.getValue().p95Ms());
+              lane.setLong(6, e.getValue().queued());
               lane.executeUpdate();
             }
           }
@@ -515,14 +526,14 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
   /** Lanes by minute (epoch ms) in {@code within}; the caller holds {@link #reader}. */
   private java.util.Map<Long, java.util.Map<String, RelayMinute.Lane>> laneMinutes(Interval within) {
     java.util.Map<Long, java.util.Map<String, RelayMinute.Lane>> out = new java.util.HashMap<>();
-    try (PreparedStatement p = reader.prepareStatement("SELECT minute_ms, lane, delivered, failed, p95_ms"
-        + " FROM relay_lane_minute WHERE minute_ms >= ? AND minute_ms < ?")) {
+    try (PreparedStatement p = reader.prepareStatement("SELECT minute_ms, lane, delivered, failed, p95_ms,"
+        + " queued FROM relay_lane_minute WHERE minute_ms >= ? AND minute_ms < ?")) {
       p.setLong(1, within.from().toEpochMilli());
       p.setLong(2, within.to().toEpochMilli());
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
-              .put(rs.getString(2), new RelayMinute.Lane(rs.getLong(3), rs.getLong(4), lng(rs, 5)));
+              .put(rs.getString(2), new RelayMinute.Lane(rs.getLong(3), rs.getLong(4), lng(rs, 5), rs.getLong(6)));
         }
       }
     } catch (SQLException e) {

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -248,6 +249,11 @@ public final class SqliteSpool implements Spool {
       ids.removeAll(deadWebhookIds);
       return ids;
     });
+  }
+
+  @Override
+  public synchronized Map<String, Integer> queuedByWebhook() throws SpoolUnavailableException {
+    return read("queuedByWebhook", sql::queuedByWebhook);
   }
 
   @Override

@@ -20,8 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /** The spool's SQL, one method per statement, prepared once on the single connection. */
@@ -239,6 +241,18 @@ final class Statements {
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  Map<String, Integer> queuedByWebhook() throws SQLException {
+    Map<String, Integer> out = new TreeMap<>();
+    try (PreparedStatement ps = db.prepareStatement("SELECT webhook_id, count(*) FROM messages"
+            + " WHERE state IN ('pending', 'in_flight') GROUP BY webhook_id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getInt(2));
       }
     }
     return out;

@@ -33,4 +33,13 @@ class RelayMinuteLanesTest {
     assertThat(RelayMinute.between(null, at(T, Map.of("a", new RelayMinute.Lane(1, 0, 8L)))).byLane())
         .as("the first sample since start").containsOnlyKeys("a");
   }
+
+  @Test
+  void aLaneWithMessagesQueued_isInTheMinuteEvenIdle_withItsQueueAtTheEnd() {
+    RelayMinute m = RelayMinute.between(
+        at(T.minusSeconds(60), Map.of("a", new RelayMinute.Lane(10, 2, 30L, 0), "b", new RelayMinute.Lane(4, 0, 7L, 9))),
+        at(T, Map.of("a", new RelayMinute.Lane(10, 2, 30L, 0), "b", new RelayMinute.Lane(4, 0, 7L, 12))));
+    assertThat(m.byLane()).as("a idle with nothing queued is left out; b is stuck with 12 queued")
+        .isEqualTo(Map.of("b", new RelayMinute.Lane(0, 0, 7L, 12)));
+  }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,24 @@ public abstract class SpoolContract {
     assertThat(spool.stats().pending()).isEqualTo(1);
     assertThat(spool.stats().inFlight()).isEqualTo(3);
     assertThat(spool.pendingCount()).isEqualTo(1);
+  }
+
+  @Test
+  public void eachWebhooksQueue_countsItsPendingAndInFlightMessages_untilTheyFinish() throws Exception {
+    Spool spool = open();
+    assertThat(spool.queuedByWebhook()).isEmpty();
+    spool.commit(List.of(to("1", "a", now()), to("1", "b", now()), to("1", "c", now()), to("2", "x", now())),
+        now());
+    List<SpooledMessage> claimed = spool.claim("1", 2);
+    assertThat(spool.queuedByWebhook()).as("in flight still counts").isEqualTo(Map.of("1", 3, "2", 1));
+
+    spool.delivered(List.of(claimed.get(0).id()), now());
+    spool.deadLetter(List.of(claimed.get(1).id()), "refused", now());
+    assertThat(spool.queuedByWebhook()).as("delivered and dead-lettered are finished")
+        .isEqualTo(Map.of("1", 1, "2", 1));
+    Spool.SpoolStats stats = spool.stats();
+    assertThat(spool.queuedByWebhook().values().stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(stats.pending() + stats.inFlight());
   }
 
   @Test

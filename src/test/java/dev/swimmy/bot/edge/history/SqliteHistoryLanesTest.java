@@ -37,7 +37,7 @@ class SqliteHistoryLanesTest {
   void eachLanesMinuteIsStoredReadBackAndSurvivesAReopen() throws Exception {
     Path file = dir.resolve("history.db");
     MutableClock clock = new MutableClock(T0);
-    RelayMinute first = minute(T0, Map.of("100", new RelayMinute.Lane(5, 0, 120L), "200", new RelayMinute.Lane(0, 3, null)));
+    RelayMinute first = minute(T0, Map.of("100", new RelayMinute.Lane(5, 0, 120L), "200", new RelayMinute.Lane(0, 3, null, 7)));
     RelayMinute second = minute(T0.plusSeconds(60), Map.of("100", new RelayMinute.Lane(2, 1, 90L)));
     try (SqliteHistory h = SqliteHistory.open(file, Retention.defaults(), clock)) {
       h.recordRelayMinute(minute(T0.plusSeconds(60), Map.of("300", new RelayMinute.Lane(9, 9, 9L))));
@@ -75,6 +75,29 @@ class SqliteHistoryLanesTest {
       h.recordRelayMinute(laned);
       assertThat(h.flush(WAIT)).isTrue();
       assertThat(h.relayMinutes(ALL)).containsExactly(new RelayMinute(T0, 7, 1, 2, 250L), laned);
+    }
+  }
+
+  @Test
+  void aHistoryFileWhoseLaneMinutesHadNoQueueLength_opensWithTheColumnAdded() throws Exception {
+    Path file = dir.resolve("history.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+      // relay_lane_minute as the first per-lane schema wrote it, without queued
+      st.execute("CREATE TABLE relay_minute (minute_ms INTEGER PRIMARY KEY, delivered INTEGER NOT NULL,"
+          + " failed INTEGER NOT NULL, queue_len INTEGER NOT NULL, p95_ms INTEGER)");
+      st.execute("CREATE TABLE relay_lane_minute (minute_ms INTEGER NOT NULL, lane TEXT NOT NULL,"
+          + " delivered INTEGER NOT NULL, failed INTEGER NOT NULL, p95_ms INTEGER, PRIMARY KEY (minute_ms, lane))"
+          + " WITHOUT ROWID");
+      st.execute("INSERT INTO relay_minute VALUES (" + T0.toEpochMilli() + ", 5, 0, 4, 300)");
+      st.execute("INSERT INTO relay_lane_minute VALUES (" + T0.toEpochMilli() + ", '100', 5, 0, 120)");
+      st.execute("PRAGMA user_version = 1");
+    }
+    RelayMinute queued = minute(T0.plusSeconds(60), Map.of("100", new RelayMinute.Lane(0, 0, 120L, 3)));
+    try (SqliteHistory h = SqliteHistory.open(file, Retention.defaults(), new MutableClock(T0))) {
+      h.recordRelayMinute(queued);
+      assertThat(h.flush(WAIT)).isTrue();
+      assertThat(h.relayMinutes(ALL)).containsExactly(
+          minute(T0, Map.of("100", new RelayMinute.Lane(5, 0, 120L, 0))), queued);
     }
   }
 
