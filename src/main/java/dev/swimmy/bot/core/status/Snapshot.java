@@ -19,8 +19,10 @@ import java.util.Objects;
  */
 public sealed interface Snapshot {
 
+  /** Which of the three status files this was read from. */
   SourceId source();
 
+  /** The file's {@code schema_version}. */
   int schemaVersion();
 
   /** When the source says its data was written. */
