@@ -49,6 +49,7 @@ public enum AlertKind {
     this.event = event;
   }
 
+  /** The alert's title as the admins see it. */
   public String title() {
     return title;
   }

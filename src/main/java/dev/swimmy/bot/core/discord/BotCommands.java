@@ -27,6 +27,7 @@ public final class BotCommands {
 
   private BotCommands() {}
 
+  /** Every slash command the bot registers: {@code /status} and {@code /notifier}. */
   public static List<CommandSpec> all() {
     return List.of(status(), notifier());
   }

@@ -55,6 +55,12 @@ public final class CommandHandler {
     this.clock = clock;
   }
 
+  /**
+   * The answer to {@code inv}; an unknown command gets a private notice, a dead-letter action the
+   * member lacks the permission for gets a private refusal.
+   *
+   * @throws Exception if reading the spool or rendering fails; the edge answers with {@link #failure}
+   */
   public Reply handle(Invocation inv) throws Exception {
     return switch (inv.command()) {
       case STATUS -> statusReply(inv);

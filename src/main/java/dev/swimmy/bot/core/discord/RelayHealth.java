@@ -103,6 +103,7 @@ public record RelayHealth(
     return RelayFigures.successRate(delivered, deadLettered, expired, drops);
   }
 
+  /** Whether the p99 latency is over the SLO; false when there is no p99. */
   public boolean sloBreached() {
     return latencyP99.map(p99 -> p99.compareTo(latencySlo) > 0).orElse(false);
   }

@@ -55,6 +55,7 @@ public interface StatusViews {
       return s == SourceState.STALE || s == SourceState.MISSING;
     }
 
+    /** Whether the source's file is there but unusable: a parse error or a schema mismatch. */
     public boolean isBroken() {
       return "PARSE_ERROR".equals(state) || "SCHEMA_MISMATCH".equals(state);
     }

@@ -20,6 +20,12 @@ public final class SexpParseException extends Exception {
   private final int line;
   private final int column;
 
+  /**
+   * @param kind what kind of failure
+   * @param what what went wrong, in a few words; it must not quote more than a few characters of input
+   * @param line 1-based line of the problem
+   * @param column 1-based column of the problem
+   */
   public SexpParseException(Kind kind, String what, int line, int column) {
     super(what + " at " + line + ":" + column);
     this.kind = kind;
@@ -27,6 +33,7 @@ public final class SexpParseException extends Exception {
     this.column = column;
   }
 
+  /** What kind of failure. */
   public Kind kind() {
     return kind;
   }

@@ -28,10 +28,12 @@ import java.util.function.Consumer;
 public final class SexpReader {
   private final SexpLimits limits;
 
+  /** A reader that refuses input beyond {@code limits}. */
   public SexpReader(SexpLimits limits) {
     this.limits = limits;
   }
 
+  /** A reader with {@link SexpLimits#DEFAULT}. */
   public SexpReader() {
     this(SexpLimits.DEFAULT);
   }
