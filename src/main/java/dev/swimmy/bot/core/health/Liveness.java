@@ -28,12 +28,17 @@ public final class Liveness {
     }
   }
 
-  /** The wedged parts at one instant, in the order the pulses came; healthy when empty. */
+  /**
+   * The wedged parts at one instant, in the order the pulses came; healthy when empty.
+   *
+   * @param wedged the wedged parts; copied
+   */
   public record Verdict(List<Wedged> wedged) {
     public Verdict {
       wedged = List.copyOf(wedged);
     }
 
+    /** Whether no part is wedged. */
     public boolean healthy() {
       return wedged.isEmpty();
     }

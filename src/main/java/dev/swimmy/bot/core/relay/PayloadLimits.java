@@ -37,13 +37,23 @@ public final class PayloadLimits {
 
   private PayloadLimits() {}
 
-  /** The messages to send for one payload; {@code truncations} counts the values cut. */
+  /**
+   * The messages to send for one payload; {@code truncations} counts the values cut.
+   *
+   * @param payloads the Discord JSON payloads to send, in order; at least one
+   * @param truncations how many values were cut with {@link #MARKER}
+   */
   public record Fitted(List<String> payloads, int truncations) {
+    /** Whether the payload became more than one message. */
     public boolean split() {
       return payloads.size() > 1;
     }
   }
 
+  /**
+   * {@code payloadJson} as one or more payloads within Discord's limits, in send order. A payload
+   * already within them, or one that is not a JSON object, comes back unchanged as the only one.
+   */
   public static Fitted fit(String payloadJson) {
     ObjectNode root = parseObject(payloadJson);
     if (root == null || withinLimits(root)) {

@@ -97,6 +97,7 @@ public record RelayFigures(
     return successRate(delivered, deadLettered, expired, drops);
   }
 
+  /** The alist of {@code data/notifier_metrics.sexp}, as SPEC.md fixes its keys and order. */
   public Sexp toSexp() {
     List<Sexp> pairs = new ArrayList<>();
     pair(pairs, "schema_version", SCHEMA_VERSION);

@@ -31,6 +31,7 @@ public sealed interface SinkOutcome {
           : Optional.of(values.get(0).trim());
     }
 
+    /** Whether the header's first value, trimmed and lower-cased, equals {@code value} (given in lower case). */
     public boolean headerIs(String name, String value) {
       return header(name).map(v -> v.toLowerCase(Locale.ROOT).equals(value)).orElse(false);
     }

@@ -25,16 +25,24 @@ import java.util.Objects;
 public final class UnrecordedOutcomes {
   /** First wait after a failed write; it doubles per failure in a row up to {@link #RETRY_CAP}. */
   public static final Duration RETRY_BASE = Duration.ofSeconds(1);
+  /** The longest wait between write attempts. */
   public static final Duration RETRY_CAP = Duration.ofSeconds(30);
 
   /** An answer from Discord that the spool must record. */
   public sealed interface Outcome {
+    /** The spool ids of the messages Discord answered for. */
     List<Long> ids();
 
+    /** When Discord answered. */
     Instant at();
   }
 
-  /** Discord answered 2xx for these messages. */
+  /**
+   * Discord answered 2xx for these messages.
+   *
+   * @param ids the spool ids delivered; copied
+   * @param at when Discord answered
+   */
   public record Delivered(List<Long> ids, Instant at) implements Outcome {
     public Delivered {
       ids = List.copyOf(ids);
@@ -42,7 +50,13 @@ public final class UnrecordedOutcomes {
     }
   }
 
-  /** Discord refused these messages for good (e.g. 400); {@code reason} is kept with them. */
+  /**
+   * Discord refused these messages for good (e.g. 400); {@code reason} is kept with them.
+   *
+   * @param ids the spool ids refused; copied
+   * @param reason why, kept with the dead letters
+   * @param at when Discord answered
+   */
   public record DeadLettered(List<Long> ids, String reason, Instant at) implements Outcome {
     public DeadLettered {
       ids = List.copyOf(ids);
@@ -68,6 +82,7 @@ public final class UnrecordedOutcomes {
   private int failures;
   private Instant retryAt = Instant.MIN;
 
+  /** Nothing owed; failed writes are retried after the waits {@code backoff} gives. */
   public UnrecordedOutcomes(Backoff backoff) {
     this.backoff = Objects.requireNonNull(backoff, "backoff");
   }
@@ -123,6 +138,7 @@ public final class UnrecordedOutcomes {
     return owed.size();
   }
 
+  /** Whether nothing is owed. */
   public boolean isEmpty() {
     return owed.isEmpty();
   }

@@ -22,6 +22,7 @@ public enum StatusSection {
     this.source = source;
   }
 
+  /** The section's heading, e.g. {@code PnL / goal}. */
   public String title() {
     return title;
   }
@@ -36,6 +37,7 @@ public enum StatusSection {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The section whose option name is {@code name}, ignoring case and surrounding space; empty for none. */
   public static Optional<StatusSection> parse(String name) {
     return Arrays.stream(values())
         .filter(s -> s.optionName().equalsIgnoreCase(name.strip()))

@@ -18,6 +18,11 @@ import java.util.Optional;
  *     NOT_WRITTEN}, not {@code MISSING}
  * @param market where {@code now} falls in the source's market calendar; null when the source
  *     has none (or its calendar is {@link MarketHours#always()})
+ *
+ * @param source which source
+ * @param state its state at {@code now}
+ * @param now the moment of the report
+ * @param staleAfter how old the own time may be before the source is STALE
  */
 public record SourceReport(
     SourceId source,
@@ -91,10 +96,12 @@ public record SourceReport(
     return required && silent && (market == null || market.open());
   }
 
+  /** The snapshot to show (the file's own or the last good one); empty when there is none. */
   public Optional<Snapshot> snapshot() {
     return Optional.ofNullable(shown);
   }
 
+  /** Why the file is not the current snapshot; empty for OK, STALE and CLOCK_SKEW. */
   public Optional<Issue> problem() {
     return Optional.ofNullable(issue);
   }

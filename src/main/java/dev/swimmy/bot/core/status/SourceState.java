@@ -26,6 +26,7 @@ public enum SourceState {
   /** The file is not there; the last good snapshot (if any) is shown with its age. */
   MISSING;
 
+  /** Whether this state is declared after {@code other}, i.e. is worse. */
   public boolean worseThan(SourceState other) {
     return compareTo(other) > 0;
   }
