@@ -29,11 +29,6 @@ public record Interval(Instant from, Instant to) {
     return !t.isBefore(from) && t.isBefore(to);
   }
 
-  /** Whether the two share any time (touching ends do not count). */
-  public boolean overlaps(Interval o) {
-    return from.isBefore(o.to) && o.from.isBefore(to);
-  }
-
   /** This interval cut to {@code within}; empty (from == to) when they do not overlap. */
   public Interval clip(Interval within) {
     Instant f = from.isBefore(within.from) ? within.from : from;

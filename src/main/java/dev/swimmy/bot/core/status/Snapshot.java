@@ -150,12 +150,6 @@ public sealed interface Snapshot {
       }
       return runName.endsWith("_IS") ? IN_SAMPLE : FULL;
     }
-
-    /** The strategy's name: the run's name without its suffix. */
-    static String strategyName(String runName) {
-      RunKind k = of(runName);
-      return k == FULL ? runName : runName.substring(0, runName.length() - k.label.length() - 1);
-    }
   }
 
   /**
