@@ -10,6 +10,10 @@ import java.util.Objects;
  * nothing has been delivered since start).
  *
  * @param minute the minute's start, whole minutes in UTC
+ * @param delivered messages delivered during the minute; not negative
+ * @param failed delivery attempts failed during the minute; not negative
+ * @param queueLength messages queued at the minute's end; not negative
+ * @param p95Ms the p95 delivery latency at the minute's end, in milliseconds; null while nothing has been delivered
  */
 public record RelayMinute(Instant minute, long delivered, long failed, long queueLength, Long p95Ms) {
   public RelayMinute {
@@ -25,6 +29,12 @@ public record RelayMinute(Instant minute, long delivered, long failed, long queu
   /**
    * The relay's counters at one moment: delivered and failed are totals since the daemon started
    * (as {@code /notifier} shows them), the rest are levels.
+   *
+   * @param at when the counters were read, not null
+   * @param delivered messages delivered since start
+   * @param failed delivery attempts failed since start
+   * @param queueLength messages queued now
+   * @param p95Ms the p95 delivery latency now, in milliseconds; null for none
    */
   public record Counters(Instant at, long delivered, long failed, long queueLength, Long p95Ms) {
     public Counters {
