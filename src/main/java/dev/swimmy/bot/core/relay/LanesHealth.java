@@ -40,7 +40,13 @@ public record LanesHealth(
     return new LanesHealth(at, 0, 0, 0, Map.of(), 0, 0, 0, 0, Map.of(), Set.of(), 0, Optional.empty(), 0, 0);
   }
 
-  /** The latest failure of one webhook. */
+  /**
+   * The latest failure of one webhook.
+   *
+   * @param at when the attempt failed
+   * @param reason why
+   * @param detail a short detail for operators
+   */
   public record LastError(Instant at, FailureReason reason, String detail) {}
 
   /** Failed delivery attempts, all reasons together. */

@@ -57,7 +57,14 @@ public record RelayFigures(
     long expired) {
   public static final int SCHEMA_VERSION = 1;
 
-  /** What intake and the spool counted: drops, rejected frames, duplicates and failed spool writes. */
+  /**
+   * What intake and the spool counted: drops, rejected frames, duplicates and failed spool writes.
+   *
+   * @param drops oldest pending messages dropped past {@code queue-max}
+   * @param rejected frames and requests rejected
+   * @param dedupeSuppressed duplicates not queued
+   * @param spoolWriteFailures spool writes that failed
+   */
   public record Intake(long drops, long rejected, long dedupeSuppressed, long spoolWriteFailures) {}
 
   /** The figures of the relay's three parts, as of {@code now}. */

@@ -71,7 +71,11 @@ public final class UnrecordedOutcomes {
   /** Nothing is owed: the lane may claim and send. */
   public record Proceed() implements Next {}
 
-  /** Write this outcome (the oldest owed), then report {@link #recorded} or {@link #writeFailed}. */
+  /**
+   * Write this outcome (the oldest owed), then report {@link #recorded} or {@link #writeFailed}.
+   *
+   * @param outcome the oldest owed outcome
+   */
   public record Write(Outcome outcome) implements Next {}
 
   /** The last write failed: no send and no write before {@code at}. */

@@ -66,7 +66,12 @@ public final class SexpReader {
     NOT_A_LIST
   }
 
-  /** A streaming read's tree and what became of the streamed cell. */
+  /**
+   * A streaming read's tree and what became of the streamed cell.
+   *
+   * @param tree the form read, without the streamed items
+   * @param cell what became of the streamed cell
+   */
   public record Streamed(Sexp tree, Cell cell) {}
 
   /**
