@@ -17,6 +17,7 @@ import java.util.Objects;
  * snapshots, no file reads on the caller's thread where avoidable).
  */
 public interface StatusViews {
+  /** The {@code /status} message of {@code section}, within Discord's limits. */
   Message status(StatusSection section);
 
   /** Source name (e.g. {@code live-status}) to its state; iteration order is display order. */

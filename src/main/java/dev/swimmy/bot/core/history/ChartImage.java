@@ -29,6 +29,7 @@ public record ChartImage(String fileName, byte[] png, String svg, int width, int
   }
 
   @Override
+  /** The PNG bytes; a copy on each call. */
   public byte[] png() {
     return png.clone();
   }

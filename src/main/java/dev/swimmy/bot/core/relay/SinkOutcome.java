@@ -37,11 +37,19 @@ public sealed interface SinkOutcome {
     }
   }
 
-  /** No answer: the connection failed, dropped or timed out. {@code detail} never holds a token. */
+  /**
+   * No answer: the connection failed, dropped or timed out. {@code detail} never holds a token.
+   *
+   * @param kind how it failed
+   * @param detail a short description for operators
+   */
   record Failed(Kind kind, String detail) implements SinkOutcome {}
 
+  /** How the request failed to get an answer. */
   enum Kind {
+    /** No answer in time. */
     TIMEOUT,
+    /** The connection failed or dropped. */
     NETWORK
   }
 }

@@ -129,7 +129,9 @@ public sealed interface Snapshot {
   enum RunKind {
     /** No suffix: the strategy's own backtest. */
     FULL(""),
+    /** Suffix {@code _IS}: the in-sample run. */
     IN_SAMPLE("IS"),
+    /** Suffix {@code -OOS} or {@code _OOS}: the out-of-sample run. */
     OUT_OF_SAMPLE("OOS");
 
     private final String label;
