@@ -28,6 +28,7 @@ public final class CommandHandler {
   static final int DEAD_LETTER_LIST_MAX = 50;
   /** Titles of the embeds that carry the charts, shared with the status panel. */
   public static final String PNL_CHART_TITLE = "PnL today (JST)";
+  /** The title of the embed that carries the relay's 24 h chart. */
   public static final String RELAY_CHART_TITLE = "Relay, last 24 h";
 
   private final StatusViews status;

@@ -55,6 +55,7 @@ public record RelayFigures(
     long latencyP99Ms,
     long deadLettered,
     long expired) {
+  /** The {@code schema_version} of {@code data/notifier_metrics.sexp}. */
   public static final int SCHEMA_VERSION = 1;
 
   /**

@@ -7,11 +7,17 @@ import java.util.Optional;
 
 /** The {@code /status} section option: the overview, or one part of it in detail. */
 public enum StatusSection {
+  /** Every source's block and its main values. */
   OVERVIEW("Overview", null),
+  /** Daily and accumulated PnL, the monthly goal and the progress toward it. */
   PNL("PnL / goal", SourceId.LIVE_STATUS),
+  /** The market regime, volatility, leader, danger level, tick age and guardian heartbeat. */
   MARKET("Market", SourceId.LIVE_STATUS),
+  /** The engine's warmup progress and total trades. */
   WARMUP("Warmup", SourceId.LIVE_STATUS),
+  /** The engine's system metrics, or the bot's own figures while there are none. */
   SYSTEM("System", SourceId.SYSTEM_METRICS),
+  /** The backtest cache's strategies. */
   BACKTEST("Backtest", SourceId.BACKTEST_CACHE);
 
   private final String title;

@@ -9,10 +9,15 @@ public final class SexpParseException extends Exception {
 
   /** What kind of failure; {@code END_OF_FILE} is what SBCL calls a truncated input. */
   public enum Kind {
+    /** The input ended inside a form, or before any. */
     END_OF_FILE,
+    /** Text Lisp's reader would not read: bad syntax or invalid UTF-8. */
     READER_ERROR,
+    /** Over {@link SexpLimits#maxBytes()}. */
     TOO_LARGE,
+    /** Nested deeper than {@link SexpLimits#maxDepth()}. */
     TOO_DEEP,
+    /** Syntax that evaluates or builds objects ({@code #.}, {@code #+}, backquote, ...), refused in data. */
     REFUSED
   }
 
