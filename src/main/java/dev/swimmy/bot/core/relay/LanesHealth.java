@@ -11,6 +11,22 @@ import java.util.Set;
  * recent deliveries, the oldest pending age, and each webhook's last error (named by id, never with
  * its token). {@code errorsByReason} holds failed attempts by {@link FailureReason#label()}, errors
  * only (no 429s).
+ *
+ * @param at when the snapshot was taken
+ * @param delivered messages delivered
+ * @param retries retries after a failed attempt
+ * @param rateLimited 429 answers
+ * @param errorsByReason failed attempts by reason label; copied
+ * @param latencyP50Ms median delivery latency over recent deliveries, in milliseconds
+ * @param latencyP95Ms p95 delivery latency over recent deliveries, in milliseconds
+ * @param latencyP99Ms p99 delivery latency over recent deliveries, in milliseconds
+ * @param oldestPendingAgeSecs the age of the oldest pending message, in seconds
+ * @param lastErrorByWebhook webhook id to its latest failure; copied
+ * @param deadWebhooks the ids of webhooks whose lane is dead; copied
+ * @param invalidRequestsLast10Min invalid requests (401, 403, non-shared 429) counted in the last 10 minutes
+ * @param pausedUntil until when every lane is paused (a global 429 or the invalid-request budget spent)
+ * @param deadLettered messages moved to dead letters
+ * @param expired messages folded into a digest past {@code max-age}
  */
 public record LanesHealth(
     Instant at,
