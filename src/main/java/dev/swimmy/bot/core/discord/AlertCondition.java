@@ -23,6 +23,11 @@ public record AlertCondition(AlertKind kind, String subject, String detail) {
     return new Key(kind, subject);
   }
 
-  /** An episode's identity: the condition's kind and subject. */
+  /**
+   * An episode's identity: the condition's kind and subject.
+   *
+   * @param kind the condition's kind
+   * @param subject the condition's subject
+   */
   public record Key(AlertKind kind, String subject) {}
 }

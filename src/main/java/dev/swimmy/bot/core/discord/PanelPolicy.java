@@ -176,10 +176,18 @@ public final class PanelPolicy {
     }
   }
 
-  /** Check that the panel message {@code messageId} still exists. */
+  /**
+   * Check that the panel message {@code messageId} still exists.
+   *
+   * @param messageId the panel message
+   */
   public record Verify(long messageId) implements Action {}
 
-  /** Post a fresh panel, then delete {@code oldMessageId}. */
+  /**
+   * Post a fresh panel, then delete {@code oldMessageId}.
+   *
+   * @param oldMessageId the panel message to delete once the new one is posted
+   */
   public record Replace(long oldMessageId) implements Action {}
 
   /**

@@ -28,8 +28,8 @@ public record ChartImage(String fileName, byte[] png, String svg, int width, int
     png = png.clone();
   }
 
-  @Override
   /** The PNG bytes; a copy on each call. */
+  @Override
   public byte[] png() {
     return png.clone();
   }

@@ -78,7 +78,11 @@ public final class UnrecordedOutcomes {
    */
   public record Write(Outcome outcome) implements Next {}
 
-  /** The last write failed: no send and no write before {@code at}. */
+  /**
+   * The last write failed: no send and no write before {@code at}.
+   *
+   * @param at the earliest time for the next send or write
+   */
   public record WaitUntil(Instant at) implements Next {}
 
   private final Deque<Outcome> owed = new ArrayDeque<>();
