@@ -13,7 +13,7 @@ import java.util.Objects;
 /**
  * What the bot needs from the status side: the rendered {@code /status} message of a section, and
  * each source's current state (for the panel's "changed right away" and for admin alerts).
- * Implemented over {@code status-view}'s service by the wiring; calls must be cheap (cached
+ * Implemented over {@code StatusService} by the wiring; calls must be cheap (cached
  * snapshots, no file reads on the caller's thread where avoidable).
  */
 public interface StatusViews {
