@@ -60,7 +60,7 @@ public final class CommandHandler {
    * The answer to {@code inv}; an unknown command gets a private notice, a dead-letter action the
    * member lacks the permission for gets a private refusal.
    *
-   * @throws Exception if reading the spool or rendering fails; the edge answers with {@link #failure}
+   * @throws Exception if the relay's health or the spool cannot be read; the edge answers with {@link #failure}
    */
   public Reply handle(Invocation inv) throws Exception {
     return switch (inv.command()) {
