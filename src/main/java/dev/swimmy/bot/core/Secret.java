@@ -10,6 +10,10 @@ import java.util.Objects;
 public final class Secret {
   private final String value;
 
+  /**
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if {@code value} is blank
+   */
   public Secret(String value) {
     this.value = Objects.requireNonNull(value, "value");
     if (value.isBlank()) {
@@ -17,6 +21,7 @@ public final class Secret {
     }
   }
 
+  /** The value itself; call it only where the secret is sent, never to log or show it. */
   public String reveal() {
     return value;
   }

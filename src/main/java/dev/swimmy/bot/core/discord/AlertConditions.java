@@ -18,6 +18,10 @@ import java.util.Set;
 public final class AlertConditions {
   private AlertConditions() {}
 
+  /**
+   * Every condition that holds in {@code h} and {@code sources}: each dead webhook, delivery latency
+   * over the SLO, failing spool writes, and each broken or silent source. The set keeps that order.
+   */
   public static Set<AlertCondition> of(RelayHealth h, Map<String, SourceCondition> sources) {
     Set<AlertCondition> out = new LinkedHashSet<>();
     for (DeadWebhook d : h.deadWebhooks()) {

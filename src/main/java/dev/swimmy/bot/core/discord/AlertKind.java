@@ -19,9 +19,13 @@ import java.time.Duration;
  * are keyed by kind and subject.
  */
 public enum AlertKind {
+  /** A webhook was marked dead (Discord answered 404, 401 or 403); announced at once. */
   DEAD_WEBHOOK("Dead webhook", Duration.ZERO, Duration.ZERO, false),
+  /** The p99 delivery latency, or the oldest pending message's wait, is over the SLO. */
   LATENCY_SLO("Delivery latency over SLO", Duration.ofMinutes(2), Duration.ofMinutes(5), false),
+  /** The spool cannot commit; announced at once. */
   SPOOL_WRITE_FAILURE("Spool writes failing", Duration.ZERO, Duration.ZERO, false),
+  /** A status file is there but unusable: a parse error or a schema mismatch. */
   SOURCE_BROKEN("Status source broken", Duration.ofMinutes(3), Duration.ZERO, false),
   /**
    * A required source gone STALE or MISSING (live status: while the market is open), i.e. the
@@ -49,6 +53,7 @@ public enum AlertKind {
     this.event = event;
   }
 
+  /** The alert's title as the admins see it. */
   public String title() {
     return title;
   }

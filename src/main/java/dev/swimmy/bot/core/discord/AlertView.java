@@ -11,6 +11,10 @@ import java.util.List;
 public final class AlertView {
   private AlertView() {}
 
+  /**
+   * One embed for {@code event}: a raised condition with when it began, a one-off event with its
+   * repeat window, or a recovery with how long the episode lasted; always within Discord's limits.
+   */
   public static Message render(AlertEvent event) {
     AlertCondition c = event.condition();
     String subject = c.subject().isEmpty() ? "" : " — " + c.subject();

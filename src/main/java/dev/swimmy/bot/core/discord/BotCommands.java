@@ -16,17 +16,26 @@ import java.util.Optional;
  * Manage Server again on every use so that widening the command never opens the actions.
  */
 public final class BotCommands {
+  /** {@code /status}. */
   public static final String STATUS = "status";
+  /** The {@code /status} option that picks a section. */
   public static final String SECTION = "section";
+  /** {@code /notifier}. */
   public static final String NOTIFIER = "notifier";
+  /** {@code /notifier health}, the default subcommand. */
   public static final String HEALTH = "health";
+  /** {@code /notifier dead-letters}. */
   public static final String DEAD_LETTERS = "dead-letters";
+  /** {@code /notifier requeue}. */
   public static final String REQUEUE = "requeue";
+  /** {@code /notifier purge}. */
   public static final String PURGE = "purge";
+  /** The option that limits a dead-letter action to one webhook id. */
   public static final String WEBHOOK = "webhook";
 
   private BotCommands() {}
 
+  /** Every slash command the bot registers: {@code /status} and {@code /notifier}. */
   public static List<CommandSpec> all() {
     return List.of(status(), notifier());
   }

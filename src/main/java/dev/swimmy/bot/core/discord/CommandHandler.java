@@ -28,6 +28,7 @@ public final class CommandHandler {
   static final int DEAD_LETTER_LIST_MAX = 50;
   /** Titles of the embeds that carry the charts, shared with the status panel. */
   public static final String PNL_CHART_TITLE = "PnL today (JST)";
+  /** The title of the embed that carries the relay's 24 h chart. */
   public static final String RELAY_CHART_TITLE = "Relay, last 24 h";
 
   private final StatusViews status;
@@ -55,6 +56,12 @@ public final class CommandHandler {
     this.clock = clock;
   }
 
+  /**
+   * The answer to {@code inv}; an unknown command gets a private notice, a dead-letter action the
+   * member lacks the permission for gets a private refusal.
+   *
+   * @throws Exception if the relay's health or the spool cannot be read; the edge answers with {@link #failure}
+   */
   public Reply handle(Invocation inv) throws Exception {
     return switch (inv.command()) {
       case STATUS -> statusReply(inv);

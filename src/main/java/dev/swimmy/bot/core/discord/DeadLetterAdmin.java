@@ -8,18 +8,37 @@ import java.util.Optional;
 
 /** The admin actions on dead letters that {@code /notifier} exposes. */
 public interface DeadLetterAdmin {
+  /**
+   * Dead letters, oldest first, at most {@code max}.
+   *
+   * @throws SpoolUnavailableException if the spool cannot be read
+   */
   List<DeadLetter> list(int max) throws SpoolUnavailableException;
 
   /** Total dead letters (the list may be capped). */
   int count() throws SpoolUnavailableException;
 
+  /**
+   * Brings the dead letters of one webhook, or of all when empty, back to pending and clears the
+   * dead mark of the webhooks concerned.
+   *
+   * @return how many messages were requeued
+   * @throws SpoolUnavailableException if the spool cannot be written
+   */
   int requeue(Optional<String> webhookId) throws SpoolUnavailableException;
 
+  /**
+   * Deletes the dead letters of one webhook, or of all when empty.
+   *
+   * @return how many were deleted
+   * @throws SpoolUnavailableException if the spool cannot be written
+   */
   int purge(Optional<String> webhookId) throws SpoolUnavailableException;
 
   /** Brings one dead webhook back: requeues its dead letters and restarts its lane. */
   @FunctionalInterface
   interface Reviver {
+    /** Requeues the dead letters of {@code webhookId} and makes it live again; returns how many were requeued. */
     int revive(String webhookId) throws SpoolUnavailableException;
   }
 

@@ -8,10 +8,12 @@ import java.util.List;
 public final class Embeds {
   private Embeds() {}
 
+  /** One embed with a title, a description and a colour ({@code 0xRRGGBB}), no fields or footer. */
   public static Message simple(String title, String description, int colour) {
     return Message.of(new Embed(title, description, colour, List.of(), ""));
   }
 
+  /** Plain message text, no embed. */
   public static Message text(String content) {
     return new Message(content, List.of());
   }

@@ -30,6 +30,12 @@ import java.util.OptionalLong;
 public final class PanelPolicy {
   private final Duration interval;
 
+  /**
+   * A policy that writes changed content at most once per {@code interval} (unless a state changed)
+   * and checks an unchanged panel once per {@code interval}.
+   *
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
+   */
   public PanelPolicy(Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("panel interval must be positive");
@@ -40,6 +46,13 @@ public final class PanelPolicy {
   /**
    * What was last written. {@code hash} and {@code stateKey} are "" and {@code chart} is {@link
    * ChartOnPanel.Unknown} when unknown (after a restart).
+   *
+   * @param messageId the panel message, empty when none was posted
+   * @param hash the hash of the body last written
+   * @param stateKey the sources' states when last written
+   * @param lastWrite when the message was last posted or edited
+   * @param lastVerify when the message was last written or checked to exist
+   * @param chart the chart file the message carries
    */
   public record Memory(OptionalLong messageId, String hash, String stateKey, Instant lastWrite, Instant lastVerify,
       ChartOnPanel chart) {
@@ -49,6 +62,7 @@ public final class PanelPolicy {
       Objects.requireNonNull(chart, "chart");
     }
 
+    /** No panel posted yet. */
     public static Memory none() {
       return new Memory(OptionalLong.empty(), "", "", Instant.EPOCH, Instant.EPOCH, new ChartOnPanel.None());
     }
@@ -68,6 +82,7 @@ public final class PanelPolicy {
       return new Memory(OptionalLong.of(id), r.hash(), r.stateKey(), now, now, chart);
     }
 
+    /** The same memory, checked to exist at {@code now}. */
     public Memory verified(Instant now) {
       return new Memory(messageId, hash, stateKey, lastWrite, now, chart);
     }
@@ -76,6 +91,10 @@ public final class PanelPolicy {
   /**
    * The new content: a hash of its body, a key of the sources' states, and the {@code dataKey} of
    * the chart it shows ("" for none).
+   *
+   * @param hash a hash of the rendered body; equal hashes mean unchanged text
+   * @param stateKey the sources' states; a change makes an edit immediate
+   * @param chartKey the {@code dataKey} of the chart shown, "" for none
    */
   public record Rendered(String hash, String stateKey, String chartKey) {
     public Rendered {
@@ -113,7 +132,11 @@ public final class PanelPolicy {
   /** What an edit does with the panel's chart file. */
   public sealed interface ChartEdit permits KeepChart, UploadChart, NoChart {}
 
-  /** Keep the file already on the message (by attachment id); nothing is uploaded. */
+  /**
+   * Keep the file already on the message (by attachment id); nothing is uploaded.
+   *
+   * @param attachmentId the attachment already on the message
+   */
   public record KeepChart(long attachmentId) implements ChartEdit {}
 
   /** Upload the new chart, replacing every file on the message. */
@@ -132,20 +155,39 @@ public final class PanelPolicy {
     OTHER
   }
 
+  /** The next thing to do with the panel message. */
   public sealed interface Action permits NoChange, PostNew, Edit, Verify, Replace {}
 
+  /** Nothing to do now. */
   public record NoChange() implements Action {}
 
+  /** Post a new panel message. */
   public record PostNew() implements Action {}
 
+  /**
+   * Edit the panel with the new content.
+   *
+   * @param messageId the panel message
+   * @param chart what the edit does with the chart file
+   */
   public record Edit(long messageId, ChartEdit chart) implements Action {
     public Edit {
       Objects.requireNonNull(chart, "chart");
     }
   }
 
+  /**
+   * Check that the panel message {@code messageId} still exists.
+   *
+   * @param messageId the panel message
+   */
   public record Verify(long messageId) implements Action {}
 
+  /**
+   * Post a fresh panel, then delete {@code oldMessageId}.
+   *
+   * @param oldMessageId the panel message to delete once the new one is posted
+   */
   public record Replace(long oldMessageId) implements Action {}
 
   /**

@@ -16,6 +16,28 @@ import java.util.Optional;
  * metrics file and {@code /metrics} carry); latencies are empty until something was delivered.
  * {@code spoolError} holds the last spool write failure while writes are failing, empty once one
  * succeeds again.
+ *
+ * @param takenAt when the snapshot was taken
+ * @param queueLength messages accepted and not finished (pending plus in flight)
+ * @param delivered messages delivered
+ * @param drops oldest pending messages dropped past {@code queue-max}
+ * @param errors failed delivery attempts plus failed spool writes
+ * @param retries retries after a failed attempt
+ * @param rejected frames and requests rejected at intake
+ * @param rateLimited 429 answers
+ * @param dedupeSuppressed duplicates not queued
+ * @param deadLettered messages moved to dead letters
+ * @param expired messages older than {@code max-age}, sent only as a line of a digest
+ * @param latencyP50 median delivery latency; empty until something was delivered
+ * @param latencyP95 p95 delivery latency; empty until something was delivered
+ * @param latencyP99 p99 delivery latency; empty until something was delivered
+ * @param latencySlo the delivery latency objective ({@code notifier.latency-slo})
+ * @param oldestPending the earliest {@link dev.swimmy.bot.core.relay.Notification#createdAt} of the pending messages; empty when none is pending
+ * @param deadLetters dead letters the spool holds now
+ * @param deadWebhooks the webhooks marked dead, with reasons; copied
+ * @param lastErrorByWebhook webhook id to its last error, reason and detail; copied
+ * @param spoolError the last spool write failure while writes are failing
+ * @param queuedByIntake notifications queued by each intake ({@code zmq}, {@code http}) since start; copied
  */
 public record RelayHealth(
     Instant takenAt,
@@ -103,6 +125,7 @@ public record RelayHealth(
     return RelayFigures.successRate(delivered, deadLettered, expired, drops);
   }
 
+  /** Whether the p99 latency is over the SLO; false when there is no p99. */
   public boolean sloBreached() {
     return latencyP99.map(p99 -> p99.compareTo(latencySlo) > 0).orElse(false);
   }

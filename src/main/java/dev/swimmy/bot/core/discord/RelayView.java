@@ -26,6 +26,11 @@ public final class RelayView {
 
   private RelayView() {}
 
+  /**
+   * The {@code /notifier} health embed: queue, counters, latencies against the SLO, dead webhooks,
+   * a failing spool and the last error per webhook. Coloured bad for a spool error or a dead
+   * webhook, warn for a breached SLO or any dead letter; always within Discord's limits.
+   */
   public static Message health(RelayHealth h) {
     List<Field> fields = new ArrayList<>();
     fields.add(new Field("Queue", String.valueOf(h.queueLength()), true));
@@ -57,6 +62,13 @@ public final class RelayView {
     return DiscordLimits.fit(Message.of(e));
   }
 
+  /**
+   * The dead-letter list: at most {@value #LIST_MAX} of {@code letters}, each by id, webhook id,
+   * age and reason cut to one line, then how many more of {@code total} there are.
+   *
+   * @param letters the dead letters to list, oldest first
+   * @param total how many dead letters the spool holds, which may exceed {@code letters.size()}
+   */
   public static Message deadLetters(List<DeadLetter> letters, int total) {
     StringBuilder sb = new StringBuilder();
     if (letters.isEmpty()) {
@@ -79,10 +91,12 @@ public final class RelayView {
         .collect(java.util.stream.Collectors.joining(" · ")).transform(s -> s.isEmpty() ? "—" : s);
   }
 
+  /** The reply to a requeue: how many dead letters, of which webhook or of all. */
   public static Message requeued(int count, Optional<String> webhookId) {
     return Embeds.simple("Requeued " + count + " dead letter" + plural(count), scope(webhookId), Colors.OK);
   }
 
+  /** The reply to a purge: how many dead letters, of which webhook or of all. */
   public static Message purged(int count, Optional<String> webhookId) {
     return Embeds.simple("Purged " + count + " dead letter" + plural(count), scope(webhookId), Colors.WARN);
   }

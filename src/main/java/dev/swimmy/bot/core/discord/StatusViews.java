@@ -13,10 +13,11 @@ import java.util.Objects;
 /**
  * What the bot needs from the status side: the rendered {@code /status} message of a section, and
  * each source's current state (for the panel's "changed right away" and for admin alerts).
- * Implemented over {@code status-view}'s service by the wiring; calls must be cheap (cached
+ * Implemented over {@code StatusService} by the wiring; calls must be cheap (cached
  * snapshots, no file reads on the caller's thread where avoidable).
  */
 public interface StatusViews {
+  /** The {@code /status} message of {@code section}, within Discord's limits. */
   Message status(StatusSection section);
 
   /** Source name (e.g. {@code live-status}) to its state; iteration order is display order. */
@@ -55,6 +56,7 @@ public interface StatusViews {
       return s == SourceState.STALE || s == SourceState.MISSING;
     }
 
+    /** Whether the source's file is there but unusable: a parse error or a schema mismatch. */
     public boolean isBroken() {
       return "PARSE_ERROR".equals(state) || "SCHEMA_MISMATCH".equals(state);
     }

@@ -15,7 +15,13 @@ import java.util.stream.Collectors;
 public final class Liveness {
   private Liveness() {}
 
-  /** A part that showed no sign of life within its window: silent (or busy) for {@code silentFor}. */
+  /**
+   * A part that showed no sign of life within its window: silent (or busy) for {@code silentFor}.
+   *
+   * @param part the part's name, e.g. {@code PULL loop}
+   * @param silentFor how long since its last sign of life
+   * @param window how long it may be silent
+   */
   public record Wedged(String part, Duration silentFor, Duration window) {
     /** How long it was silent against its window, e.g. {@code "no sign of life for 42 s, window 15 s"}. */
     public String detail() {
@@ -28,12 +34,17 @@ public final class Liveness {
     }
   }
 
-  /** The wedged parts at one instant, in the order the pulses came; healthy when empty. */
+  /**
+   * The wedged parts at one instant, in the order the pulses came; healthy when empty.
+   *
+   * @param wedged the wedged parts; copied
+   */
   public record Verdict(List<Wedged> wedged) {
     public Verdict {
       wedged = List.copyOf(wedged);
     }
 
+    /** Whether no part is wedged. */
     public boolean healthy() {
       return wedged.isEmpty();
     }

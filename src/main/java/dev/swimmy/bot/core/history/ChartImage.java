@@ -28,6 +28,7 @@ public record ChartImage(String fileName, byte[] png, String svg, int width, int
     png = png.clone();
   }
 
+  /** The PNG bytes; a copy on each call. */
   @Override
   public byte[] png() {
     return png.clone();

@@ -37,13 +37,35 @@ public final class ChartPlans {
     this.staleAfter = Objects.requireNonNull(staleAfter, "staleAfter");
   }
 
-  /** Today's PnL (the JST day of {@code now}) with its high and low, the extreme points. */
+  /**
+   * Today's PnL (the JST day of {@code now}) with its high and low, the extreme points.
+   *
+   * @param pnl today's PnL over time
+   * @param high the highest point
+   * @param low the lowest point
+   * @param key a key that changes exactly when the data drawn changes ({@link ChartImage#dataKey()})
+   */
   public record PnlDay(Timeline pnl, Point high, Point low, String key) {}
 
-  /** Month-to-date accumulated PnL against the latest monthly goal (null when none was written). */
+  /**
+   * Month-to-date accumulated PnL against the latest monthly goal (null when none was written).
+   *
+   * @param accumulated the accumulated PnL, month to date
+   * @param goal the latest monthly goal, in yen; null when none was written
+   * @param last the latest point
+   * @param key a key that changes exactly when the data drawn changes ({@link ChartImage#dataKey()})
+   */
   public record PnlMonth(Timeline accumulated, Double goal, Point last, String key) {}
 
-  /** The relay's minutes over 24 h, with the stretches it has no minutes for. */
+  /**
+   * The relay's minutes over 24 h, with the stretches it has no minutes for.
+   *
+   * @param window the 24 h drawn
+   * @param minutes the relay minutes in the window
+   * @param gaps the stretches the relay has no minutes for; copied
+   * @param closed market-closed stretches of the window; copied
+   * @param key a key that changes exactly when the data drawn changes ({@link ChartImage#dataKey()})
+   */
   public record RelayDay(Interval window, List<RelayMinute> minutes, List<Interval> gaps,
       List<Interval> closed, String key) {
     public RelayDay {

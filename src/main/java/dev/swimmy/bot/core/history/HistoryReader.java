@@ -25,8 +25,11 @@ public interface HistoryReader {
 
   /** A figure of the live status that a chart draws over time. */
   enum Figure {
+    /** Today's PnL, in yen. */
     DAILY_PNL(StatusVersion::dailyPnl),
+    /** The accumulated PnL, in yen. */
     ACCUMULATED_PNL(StatusVersion::accumulatedPnl),
+    /** The monthly goal, in yen. */
     MONTHLY_GOAL(StatusVersion::monthlyGoal);
 
     private final Function<StatusVersion, Double> of;

@@ -4,7 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A stretch of time from {@code from} (inclusive) to {@code to} (exclusive); never backwards. */
+/**
+ * A stretch of time from {@code from} (inclusive) to {@code to} (exclusive); never backwards.
+ *
+ * @param from the first instant in it, not null
+ * @param to the first instant after it, not null, not before {@code from}
+ */
 public record Interval(Instant from, Instant to) {
   public Interval {
     Objects.requireNonNull(from, "from");
@@ -14,6 +19,7 @@ public record Interval(Instant from, Instant to) {
     }
   }
 
+  /** {@code to - from}; zero for an empty interval. */
   public Duration length() {
     return Duration.between(from, to);
   }
@@ -23,11 +29,6 @@ public record Interval(Instant from, Instant to) {
     return !t.isBefore(from) && t.isBefore(to);
   }
 
-  /** Whether the two share any time (touching ends do not count). */
-  public boolean overlaps(Interval o) {
-    return from.isBefore(o.to) && o.from.isBefore(to);
-  }
-
   /** This interval cut to {@code within}; empty (from == to) when they do not overlap. */
   public Interval clip(Interval within) {
     Instant f = from.isBefore(within.from) ? within.from : from;
@@ -35,6 +36,7 @@ public record Interval(Instant from, Instant to) {
     return t.isBefore(f) ? new Interval(f, f) : new Interval(f, t);
   }
 
+  /** Whether it holds no time ({@code from == to}). */
   public boolean isEmpty() {
     return from.equals(to);
   }

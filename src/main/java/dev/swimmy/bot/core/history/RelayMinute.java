@@ -13,6 +13,10 @@ import java.util.Objects;
  * delivered, failed or had messages queued during the minute ({@code byLane}).
  *
  * @param minute the minute's start, whole minutes in UTC
+ * @param delivered messages delivered during the minute; not negative
+ * @param failed delivery attempts failed during the minute; not negative
+ * @param queueLength messages queued at the minute's end; not negative
+ * @param p95Ms the p95 delivery latency at the minute's end, in milliseconds; null while nothing has been delivered
  * @param byLane the active lanes' figures during the minute, by webhook id (never a token)
  */
 public record RelayMinute(Instant minute, long delivered, long failed, long queueLength, Long p95Ms,
@@ -54,7 +58,14 @@ public record RelayMinute(Instant minute, long delivered, long failed, long queu
 
   /**
    * The relay's counters at one moment: delivered and failed are totals since the daemon started
-   * (as {@code /notifier} shows them), the rest are levels; {@code byLane} holds each lane's totals.
+   * (as {@code /notifier} shows them), the rest are levels.
+   *
+   * @param at when the counters were read, not null
+   * @param delivered messages delivered since start
+   * @param failed delivery attempts failed since start
+   * @param queueLength messages queued now
+   * @param p95Ms the p95 delivery latency now, in milliseconds; null for none
+   * @param byLane each lane's totals and levels, by webhook id
    */
   public record Counters(Instant at, long delivered, long failed, long queueLength, Long p95Ms,
       Map<String, Lane> byLane) {

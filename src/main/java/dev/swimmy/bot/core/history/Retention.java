@@ -8,6 +8,9 @@ import java.util.Objects;
  * How much history is kept: rows older than {@code keep} are pruned, and each table holds at
  * most {@code maxRows} rows; past that the oldest go first ({@link #OVERFLOW_POLICY}), so the file
  * stays bounded even when the engine writes far more versions than expected.
+ *
+ * @param keep how long rows are kept; positive
+ * @param maxRows the most rows per table; at least 1
  */
 public record Retention(Duration keep, long maxRows) {
   /** The overflow policy's name, as logs and the README call it. */
@@ -27,6 +30,7 @@ public record Retention(Duration keep, long maxRows) {
     }
   }
 
+  /** {@link #DEFAULT_KEEP} and {@link #DEFAULT_MAX_ROWS}. */
   public static Retention defaults() {
     return new Retention(DEFAULT_KEEP, DEFAULT_MAX_ROWS);
   }

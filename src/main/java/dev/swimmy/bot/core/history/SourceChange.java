@@ -8,6 +8,9 @@ import java.util.Objects;
  * The live-status source entered {@code state} at {@code at} (the bot's clock when it saw the
  * change) and stayed in it until the next change. The history keeps these so a chart draws its
  * gaps from what the bot saw, not from a guess.
+ *
+ * @param at when the bot saw the change
+ * @param state the state entered
  */
 public record SourceChange(Instant at, SourceState state) {
   public SourceChange {

@@ -13,7 +13,14 @@ import java.util.Objects;
  * version when their own times are equal: the engine writes {@code last_updated} on every write.
  *
  * @param at the version's own time ({@code last_updated}), not the time it was read
+ * @param dailyPnl today's PnL in yen
+ * @param accumulatedPnl the accumulated PnL in yen ({@code accumulated_pnl})
+ * @param monthlyGoal the monthly goal in yen
  * @param goalProgress percent of the monthly goal (46.9 means 46.9 %)
+ * @param regime the engine's market regime
+ * @param volatility the engine's volatility word
+ * @param dangerLevel the engine's danger level
+ * @param trades the engine's {@code total_trades}
  */
 public record StatusVersion(
     Instant at,

@@ -19,6 +19,11 @@ import java.util.Objects;
  * "no data" are those breaks, the recorded STALE/MISSING periods and a silence at either end of
  * the window, less the market-closed time (shaded as closed instead) and less pieces no longer
  * than the stale threshold.
+ *
+ * @param window the time drawn
+ * @param segments unbroken runs of points, each drawn as its own line
+ * @param gaps stretches with no current data
+ * @param closed market-closed stretches
  */
 public record Timeline(Interval window, List<List<Point>> segments, List<Interval> gaps, List<Interval> closed) {
   public Timeline {

@@ -14,6 +14,12 @@ public final class Backoff {
   private final Duration cap;
   private final RandomGenerator random;
 
+  /**
+   * @param base the step of the first attempt; positive
+   * @param cap the largest step; not below {@code base}
+   * @param random where the jitter comes from; not null
+   * @throws IllegalArgumentException unless {@code 0 < base <= cap}
+   */
   public Backoff(Duration base, Duration cap, RandomGenerator random) {
     if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {
       throw new IllegalArgumentException("need 0 < base <= cap");

@@ -22,7 +22,12 @@ public final class Coalescer {
 
   private Coalescer() {}
 
-  /** The first request to send from {@code queue}: the messages it carries and its body. */
+  /**
+   * The first request to send from {@code queue}: the messages it carries and its body.
+   *
+   * @param messages the messages the request carries, in queue order; copied
+   * @param payloadJson the request's Discord JSON body
+   */
   public record Pack(List<SpooledMessage> messages, String payloadJson) {
     public Pack {
       messages = List.copyOf(messages);

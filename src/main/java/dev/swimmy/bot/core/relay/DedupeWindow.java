@@ -21,6 +21,11 @@ public final class DedupeWindow {
   private final LinkedHashMap<String, Long> seenAt = new LinkedHashMap<>();
   private long evicted;
 
+  /**
+   * @param window how long a key makes a repeat a duplicate (millisecond precision)
+   * @param capacity the most keys remembered; positive
+   * @throws IllegalArgumentException if {@code capacity} is not positive
+   */
   public DedupeWindow(Duration window, int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive");
@@ -46,6 +51,7 @@ public final class DedupeWindow {
     return new Staged(now.toEpochMilli(), expectedKeys);
   }
 
+  /** How many keys the window holds now (at most {@code capacity}). */
   public int size() {
     return seenAt.size();
   }
@@ -88,6 +94,7 @@ public final class DedupeWindow {
       return claimed.keySet();
     }
 
+    /** The batch's commit time, in epoch milliseconds. */
     public long now() {
       return now;
     }

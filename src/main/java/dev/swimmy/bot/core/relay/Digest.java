@@ -16,13 +16,18 @@ import java.util.List;
  * limits allow, then "… and K more".
  */
 public final class Digest {
-  public static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+  private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(JST);
   private static final int LINE_MAX = 120;
   private static final int COLOR = 0x95A5A6;
 
   private Digest() {}
 
+  /**
+   * The digest's Discord JSON payload for {@code expired}, one webhook's messages in the order given.
+   *
+   * @throws IllegalArgumentException if {@code expired} is empty
+   */
   public static String payload(List<SpooledMessage> expired) {
     if (expired.isEmpty()) {
       throw new IllegalArgumentException("a digest needs at least one message");

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Discord's own checks on an Execute Webhook body, answered in Discord's shape, so a caller of the
  * HTTP intake hears at once what Discord would have said rather than finding a dead letter later:
  * {@code 50035 Invalid Form Body} with the field errors ({@code {"embeds":{"0":{"title":{"_errors":
- * [{"code":"BASE_TYPE_MAX_LENGTH",...}]}}}}), or {@code 50006} for a message with nothing to show.
+ * [{"code":"BASE_TYPE_MAX_LENGTH",...}]}}}}}), or {@code 50006} for a message with nothing to show.
  * Lengths are counted in code points after trimming, as Discord counts them. Pure and stateless.
  *
  * <p>The ZeroMQ intake does not use this: the engine's messages are fitted to the limits by {@link

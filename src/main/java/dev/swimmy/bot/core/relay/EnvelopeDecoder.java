@@ -51,6 +51,16 @@ public final class EnvelopeDecoder {
   private final Cache<String, WebhookAddress> checkedUrls =
       Caffeine.newBuilder().maximumSize(CHECKED_URLS_MAX).executor(Runnable::run).build();
 
+  /**
+   * A decoder for envelopes that name a Discord webhook URL or one of {@code routes}.
+   *
+   * @param routes route name to webhook, copied; an envelope naming an unknown route is rejected
+   * @param maxFrameBytes the largest frame accepted, in bytes; larger frames are rejected as
+   *     {@link RejectReason#TOO_LARGE}. Also bounds the S-expression reader
+   * @param heartbeatNonce this process's nonce, which marks a frame as the relay's own heartbeat
+   * @throws IllegalArgumentException if {@code maxFrameBytes} is not positive
+   * @throws NullPointerException if {@code heartbeatNonce} is null
+   */
   public EnvelopeDecoder(Map<String, WebhookAddress> routes, int maxFrameBytes, String heartbeatNonce) {
     this(routes, Set.of(), maxFrameBytes, heartbeatNonce);
   }
@@ -77,6 +87,16 @@ public final class EnvelopeDecoder {
         .getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Decodes and validates one frame.
+   *
+   * <p>Total: any byte string, including invalid UTF-8, gives {@link Decoded.Accepted},
+   * {@link Decoded.Heartbeat} or {@link Decoded.Rejected} with its {@link RejectReason}; nothing a
+   * frame holds is thrown.
+   *
+   * @param frame the raw frame bytes, not null
+   * @param receivedAt when intake took the frame; stamped on the notification
+   */
   public Decoded decode(byte[] frame, Instant receivedAt) {
     if (frame.length > maxFrameBytes) {
       return reject(RejectReason.TOO_LARGE, frame);
@@ -256,8 +276,10 @@ public final class EnvelopeDecoder {
     /** A string value; a symbol in an S-expression counts, by its lower-case name. */
     Optional<String> text(String key);
 
+    /** An integer value that fits a {@code long}; empty for any other value or none. */
     Optional<Long> longValue(String key);
 
+    /** Whether the value is the integer {@code expected}. */
     default boolean isInteger(String key, long expected) {
       return longValue(key).filter(v -> v == expected).isPresent();
     }
@@ -267,22 +289,27 @@ public final class EnvelopeDecoder {
   }
 
   private record SexpEnvelope(SexpMap map) implements Envelope {
+    @Override
     public boolean has(String key) {
       return map.has(key);
     }
 
+    @Override
     public boolean present(String key) {
       return map.get(key) != null;
     }
 
+    @Override
     public Optional<String> text(String key) {
       return map.string(key);
     }
 
+    @Override
     public Optional<Long> longValue(String key) {
       return map.get(key) instanceof Long l ? Optional.of(l) : Optional.empty();
     }
 
+    @Override
     public Optional<PayloadJson.Body> objectBody(String key) {
       return map.map(key).map(PayloadJson::bodyFromSexp);
     }
@@ -304,20 +331,24 @@ public final class EnvelopeDecoder {
       return actual == null ? null : node.get(actual);
     }
 
+    @Override
     public boolean has(String key) {
       return get(key) != null;
     }
 
+    @Override
     public boolean present(String key) {
       JsonNode v = get(key);
       return v != null && !v.isNull();
     }
 
+    @Override
     public Optional<String> text(String key) {
       JsonNode v = get(key);
       return v != null && v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
     }
 
+    @Override
     public Optional<Long> longValue(String key) {
       JsonNode v = get(key);
       return v != null && v.isIntegralNumber() && v.bigIntegerValue().bitLength() < 64
@@ -325,6 +356,7 @@ public final class EnvelopeDecoder {
           : Optional.empty();
     }
 
+    @Override
     public Optional<PayloadJson.Body> objectBody(String key) {
       JsonNode v = get(key);
       return v != null && v.isObject() ? Optional.of(PayloadJson.bodyFromJson(PayloadJson.write(v))) : Optional.empty();

@@ -26,6 +26,7 @@ public enum FailureReason {
     this.label = label;
   }
 
+  /** The name of the {@code reason} tag on the delivery-error metric. */
   public String label() {
     return label;
   }

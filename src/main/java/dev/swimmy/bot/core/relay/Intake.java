@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Where a notification came in: the engine's ZeroMQ PUSH, or a webhook call over HTTP. */
 public enum Intake {
+  /** The engine's ZeroMQ PUSH. */
   ZMQ,
+  /** A webhook call to the bot's HTTP intake. */
   HTTP;
 
   /** The {@code intake} metric label and spool value: {@code zmq}, {@code http}. */

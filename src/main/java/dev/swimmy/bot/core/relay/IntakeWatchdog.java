@@ -8,6 +8,9 @@ import java.time.Instant;
  * {@code interval}; any frame received proves the socket's I/O thread is alive. When nothing has
  * proved it for {@code missedBeats} intervals since the last proof (or since the socket was
  * built), the socket must be rebuilt. Pure: the caller passes the times.
+ *
+ * @param interval the heartbeat interval; positive
+ * @param missedBeats how many intervals without a proof of life mean intake is dead; at least 1
  */
 public record IntakeWatchdog(Duration interval, int missedBeats) {
   public IntakeWatchdog {
@@ -19,6 +22,7 @@ public record IntakeWatchdog(Duration interval, int missedBeats) {
     }
   }
 
+  /** A watchdog that allows three missed beats of {@code interval}. */
   public static IntakeWatchdog of(Duration interval) {
     return new IntakeWatchdog(interval, 3);
   }

@@ -12,13 +12,20 @@ import java.util.Deque;
  * Thread-safe.
  */
 public final class InvalidRequestBudget {
+  /** Invalid requests per {@link #WINDOW} at which Discord bans the IP; the limit stays below it. */
   public static final int DISCORD_BAN_THRESHOLD = 10_000;
+  /** Discord's window for counting invalid requests. */
   public static final Duration WINDOW = Duration.ofMinutes(10);
 
   private final int limit;
   private final Duration window;
   private final Deque<Instant> seen = new ArrayDeque<>();
 
+  /**
+   * A budget that is exhausted at {@code limit} invalid requests within the rolling {@code window}.
+   *
+   * @throws IllegalArgumentException if {@code limit} is not in 1..9999 (below Discord's ban)
+   */
   public InvalidRequestBudget(int limit, Duration window) {
     if (limit <= 0 || limit >= DISCORD_BAN_THRESHOLD) {
       throw new IllegalArgumentException("limit must be in 1..9999");
@@ -27,10 +34,12 @@ public final class InvalidRequestBudget {
     this.window = window;
   }
 
+  /** The default budget: 1,000 invalid requests per 10 minutes. */
   public static InvalidRequestBudget standard() {
     return new InvalidRequestBudget(1_000, WINDOW);
   }
 
+  /** Counts one invalid request made at {@code at}; calls are expected in time order. */
   public synchronized void record(Instant at) {
     seen.addLast(at);
   }
@@ -52,6 +61,7 @@ public final class InvalidRequestBudget {
     return seen.isEmpty() ? now : seen.peekFirst().plus(window);
   }
 
+  /** The count at which sending stops. */
   public int limit() {
     return limit;
   }

@@ -48,6 +48,7 @@ import java.util.Optional;
 public final class LanePolicy {
   /** Most messages claimed at once while taking in an outage's backlog. */
   static final int BACKLOG_CLAIM = 200;
+  /** The key of the alert raised while the invalid-request budget stops sending. */
   public static final String BUDGET_ALERT = "invalid-request-budget";
 
   /**

@@ -28,6 +28,7 @@ public final class LaneState {
     this.webhookId = Objects.requireNonNull(webhookId, "webhookId");
   }
 
+  /** The webhook this lane delivers to, by id (never its token). */
   public String webhookId() {
     return webhookId;
   }

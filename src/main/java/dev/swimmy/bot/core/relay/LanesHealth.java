@@ -13,6 +13,23 @@ import java.util.Set;
  * only (no 429s). {@code byLane} holds each lane's own {@link LaneFigures}, keyed by webhook id; the
  * lanes keep at most a bounded number of them (the least recently active lane is forgotten first),
  * so its sums may be below the totals.
+ *
+ * @param at when the snapshot was taken
+ * @param delivered messages delivered
+ * @param retries retries after a failed attempt
+ * @param rateLimited 429 answers
+ * @param errorsByReason failed attempts by reason label; copied
+ * @param latencyP50Ms median delivery latency over recent deliveries, in milliseconds
+ * @param latencyP95Ms p95 delivery latency over recent deliveries, in milliseconds
+ * @param latencyP99Ms p99 delivery latency over recent deliveries, in milliseconds
+ * @param oldestPendingAgeSecs the age of the oldest pending message, in seconds
+ * @param lastErrorByWebhook webhook id to its latest failure; copied
+ * @param deadWebhooks the ids of webhooks whose lane is dead; copied
+ * @param invalidRequestsLast10Min invalid requests (401, 403, non-shared 429) counted in the last 10 minutes
+ * @param pausedUntil until when every lane is paused (a global 429 or the invalid-request budget spent)
+ * @param deadLettered messages moved to dead letters
+ * @param expired messages folded into a digest past {@code max-age}
+ * @param byLane each lane's own figures by webhook id, at most a bounded number of lanes
  */
 public record LanesHealth(
     Instant at,
@@ -54,7 +71,13 @@ public record LanesHealth(
     return new LanesHealth(at, 0, 0, 0, Map.of(), 0, 0, 0, 0, Map.of(), Set.of(), 0, Optional.empty(), 0, 0);
   }
 
-  /** The latest failure of one webhook. */
+  /**
+   * The latest failure of one webhook.
+   *
+   * @param at when the attempt failed
+   * @param reason why
+   * @param detail a short detail for operators
+   */
   public record LastError(Instant at, FailureReason reason, String detail) {}
 
   /** Failed delivery attempts, all reasons together. */

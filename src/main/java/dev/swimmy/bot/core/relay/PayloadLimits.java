@@ -20,30 +20,50 @@ import java.util.Map;
  * UTF-16 units (never fewer than Discord's code points, so never over). Pure and stateless.
  */
 public final class PayloadLimits {
-  // Discord's limits, defined once in core.render.DiscordLimits.
+  /** {@link DiscordLimits#CONTENT}, which defines it. */
   public static final int CONTENT = DiscordLimits.CONTENT;
+  /** {@link DiscordLimits#EMBEDS}, which defines it. */
   public static final int EMBEDS = DiscordLimits.EMBEDS;
+  /** {@link DiscordLimits#TITLE}, which defines it. */
   public static final int TITLE = DiscordLimits.TITLE;
+  /** {@link DiscordLimits#DESCRIPTION}, which defines it. */
   public static final int DESCRIPTION = DiscordLimits.DESCRIPTION;
+  /** {@link DiscordLimits#FIELDS}, which defines it. */
   public static final int FIELDS = DiscordLimits.FIELDS;
+  /** {@link DiscordLimits#FIELD_NAME}, which defines it. */
   public static final int FIELD_NAME = DiscordLimits.FIELD_NAME;
+  /** {@link DiscordLimits#FIELD_VALUE}, which defines it. */
   public static final int FIELD_VALUE = DiscordLimits.FIELD_VALUE;
+  /** {@link DiscordLimits#FOOTER}, which defines it. */
   public static final int FOOTER = DiscordLimits.FOOTER;
+  /** {@link DiscordLimits#AUTHOR}, which defines it. */
   public static final int AUTHOR = DiscordLimits.AUTHOR;
+  /** {@link DiscordLimits#TOTAL}, which defines it. */
   public static final int TOTAL = DiscordLimits.TOTAL;
+  /** What ends a value that was cut to its limit. */
   public static final String MARKER = "… [truncated]";
   private static final int NUMBER_ROOM = 10; // "(99/99) " and a margin
   static final ObjectMapper JSON = new ObjectMapper();
 
   private PayloadLimits() {}
 
-  /** The messages to send for one payload; {@code truncations} counts the values cut. */
+  /**
+   * The messages to send for one payload; {@code truncations} counts the values cut.
+   *
+   * @param payloads the Discord JSON payloads to send, in order; at least one
+   * @param truncations how many values were cut with {@link #MARKER}
+   */
   public record Fitted(List<String> payloads, int truncations) {
+    /** Whether the payload became more than one message. */
     public boolean split() {
       return payloads.size() > 1;
     }
   }
 
+  /**
+   * {@code payloadJson} as one or more payloads within Discord's limits, in send order. A payload
+   * already within them, or one that is not a JSON object, comes back unchanged as the only one.
+   */
   public static Fitted fit(String payloadJson) {
     ObjectNode root = parseObject(payloadJson);
     if (root == null || withinLimits(root)) {

@@ -13,17 +13,25 @@ public enum RejectReason {
   TOO_LARGE,
   /** A ZeroMQ message of more than one frame; the protocol is one frame per envelope. */
   MULTIPART,
+  /** A {@code schema_version} other than the integer 1. */
   BAD_SCHEMA_VERSION,
+  /** An {@code action} other than {@code SEND}. */
   BAD_ACTION,
+  /** A {@code type} other than {@code NOTIFIER} / {@code NOTIFY}, or a heartbeat that is not this process's. */
   BAD_TYPE,
+  /** No {@code webhook}, or a blank one. */
   MISSING_WEBHOOK,
   /** A URL that is not a Discord webhook: a message can never make the bot call another address. */
   FOREIGN_WEBHOOK,
+  /** A {@code webhook} naming a route that is not configured under {@code notifier.routes}. */
   UNKNOWN_ROUTE,
   /** No payload, or one that does not make a Discord JSON object. */
   BAD_PAYLOAD,
+  /** More than one of {@code payload}, {@code payload_json} and {@code data}. */
   BOTH_PAYLOADS,
+  /** An {@code id} that is not a non-blank string of at most 128 characters. */
   BAD_ID,
+  /** A {@code timestamp} that is neither {@code YYYY-MM-DDTHH:MM:SSZ} nor a positive Lisp universal time. */
   BAD_TIMESTAMP,
   /** Valid, but the spool could not commit it: it was never acknowledged as queued. */
   SPOOL_UNAVAILABLE,

@@ -3,7 +3,7 @@ package dev.swimmy.bot.core.relay;
 /**
  * Where the relay reports one-off events an operator must see (intake rebuilt): events, not
  * conditions, so there is no clear. The admin alerts announce one per key and then drop repeats
- * for a while (the event kind's quiet time); a logging sink stands in for tests and tools.
+ * for a while (the event kind's quiet time); {@code LoggingRelayEvents} stands in for tests and tools.
  * Implementations must not block the caller for long: intake calls it from its own thread.
  */
 @FunctionalInterface

@@ -37,6 +37,23 @@ import java.util.Optional;
  * <p>{@link #toSexp} gives exactly SPEC.md's alist, in its order, with the timestamp in Lisp
  * universal time and every other value a non-negative integer; {@code deadLettered} and {@code
  * expired} are not in the file (SPEC fixes its keys).
+ *
+ * @param timestamp when the figures were taken
+ * @param queueLen messages accepted and not finished
+ * @param drops oldest pending messages dropped past {@code queue-max}
+ * @param errors failed delivery attempts plus failed spool writes, as above
+ * @param delivered messages delivered
+ * @param rejected frames and requests rejected at intake
+ * @param retries retries after a failed attempt
+ * @param rateLimited 429 answers
+ * @param dedupeSuppressed duplicates not queued
+ * @param deadWebhooks webhooks marked dead
+ * @param oldestPendingAgeSecs age of the oldest pending message, in seconds; 0 when none is pending
+ * @param latencyP50Ms median delivery latency, in milliseconds
+ * @param latencyP95Ms p95 delivery latency, in milliseconds
+ * @param latencyP99Ms p99 delivery latency, in milliseconds
+ * @param deadLettered messages moved to dead letters
+ * @param expired messages older than {@code max-age}, sent only as a line of a digest
  */
 public record RelayFigures(
     Instant timestamp,
@@ -55,9 +72,17 @@ public record RelayFigures(
     long latencyP99Ms,
     long deadLettered,
     long expired) {
+  /** The {@code schema_version} of {@code data/notifier_metrics.sexp}. */
   public static final int SCHEMA_VERSION = 1;
 
-  /** What intake and the spool counted: drops, rejected frames, duplicates and failed spool writes. */
+  /**
+   * What intake and the spool counted: drops, rejected frames, duplicates and failed spool writes.
+   *
+   * @param drops oldest pending messages dropped past {@code queue-max}
+   * @param rejected frames and requests rejected
+   * @param dedupeSuppressed duplicates not queued
+   * @param spoolWriteFailures spool writes that failed
+   */
   public record Intake(long drops, long rejected, long dedupeSuppressed, long spoolWriteFailures) {}
 
   /** The figures of the relay's three parts, as of {@code now}. */
@@ -97,6 +122,7 @@ public record RelayFigures(
     return successRate(delivered, deadLettered, expired, drops);
   }
 
+  /** The alist of {@code data/notifier_metrics.sexp}, as SPEC.md fixes its keys and order. */
   public Sexp toSexp() {
     List<Sexp> pairs = new ArrayList<>();
     pair(pairs, "schema_version", SCHEMA_VERSION);

@@ -24,6 +24,7 @@ public final class ResponseClassifier {
 
   private final Backoff backoff;
 
+  /** A classifier whose retries wait as {@code backoff} says. */
   public ResponseClassifier(Backoff backoff) {
     this.backoff = backoff;
   }

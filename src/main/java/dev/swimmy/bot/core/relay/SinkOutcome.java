@@ -31,16 +31,25 @@ public sealed interface SinkOutcome {
           : Optional.of(values.get(0).trim());
     }
 
+    /** Whether the header's first value, trimmed and lower-cased, equals {@code value} (given in lower case). */
     public boolean headerIs(String name, String value) {
       return header(name).map(v -> v.toLowerCase(Locale.ROOT).equals(value)).orElse(false);
     }
   }
 
-  /** No answer: the connection failed, dropped or timed out. {@code detail} never holds a token. */
+  /**
+   * No answer: the connection failed, dropped or timed out. {@code detail} never holds a token.
+   *
+   * @param kind how it failed
+   * @param detail a short description for operators
+   */
   record Failed(Kind kind, String detail) implements SinkOutcome {}
 
+  /** How the request failed to get an answer. */
   enum Kind {
+    /** No answer in time. */
     TIMEOUT,
+    /** The connection failed or dropped. */
     NETWORK
   }
 }

@@ -176,6 +176,7 @@ public final class SpoolPolicy {
       return placements.size() - duplicates();
     }
 
+    /** Notifications not stored because they were seen within the dedupe window. */
     public int duplicates() {
       return (int) placements.stream().filter(p -> p == Placement.DUPLICATE).count();
     }

@@ -25,16 +25,24 @@ import java.util.Objects;
 public final class UnrecordedOutcomes {
   /** First wait after a failed write; it doubles per failure in a row up to {@link #RETRY_CAP}. */
   public static final Duration RETRY_BASE = Duration.ofSeconds(1);
+  /** The longest wait between write attempts. */
   public static final Duration RETRY_CAP = Duration.ofSeconds(30);
 
   /** An answer from Discord that the spool must record. */
   public sealed interface Outcome {
+    /** The spool ids of the messages Discord answered for. */
     List<Long> ids();
 
+    /** When Discord answered. */
     Instant at();
   }
 
-  /** Discord answered 2xx for these messages. */
+  /**
+   * Discord answered 2xx for these messages.
+   *
+   * @param ids the spool ids delivered; copied
+   * @param at when Discord answered
+   */
   public record Delivered(List<Long> ids, Instant at) implements Outcome {
     public Delivered {
       ids = List.copyOf(ids);
@@ -42,7 +50,13 @@ public final class UnrecordedOutcomes {
     }
   }
 
-  /** Discord refused these messages for good (e.g. 400); {@code reason} is kept with them. */
+  /**
+   * Discord refused these messages for good (e.g. 400); {@code reason} is kept with them.
+   *
+   * @param ids the spool ids refused; copied
+   * @param reason why, kept with the dead letters
+   * @param at when Discord answered
+   */
   public record DeadLettered(List<Long> ids, String reason, Instant at) implements Outcome {
     public DeadLettered {
       ids = List.copyOf(ids);
@@ -57,10 +71,18 @@ public final class UnrecordedOutcomes {
   /** Nothing is owed: the lane may claim and send. */
   public record Proceed() implements Next {}
 
-  /** Write this outcome (the oldest owed), then report {@link #recorded} or {@link #writeFailed}. */
+  /**
+   * Write this outcome (the oldest owed), then report {@link #recorded} or {@link #writeFailed}.
+   *
+   * @param outcome the oldest owed outcome
+   */
   public record Write(Outcome outcome) implements Next {}
 
-  /** The last write failed: no send and no write before {@code at}. */
+  /**
+   * The last write failed: no send and no write before {@code at}.
+   *
+   * @param at the earliest time for the next send or write
+   */
   public record WaitUntil(Instant at) implements Next {}
 
   private final Deque<Outcome> owed = new ArrayDeque<>();
@@ -68,6 +90,7 @@ public final class UnrecordedOutcomes {
   private int failures;
   private Instant retryAt = Instant.MIN;
 
+  /** Nothing owed; failed writes are retried after the waits {@code backoff} gives. */
   public UnrecordedOutcomes(Backoff backoff) {
     this.backoff = Objects.requireNonNull(backoff, "backoff");
   }
@@ -123,6 +146,7 @@ public final class UnrecordedOutcomes {
     return owed.size();
   }
 
+  /** Whether nothing is owed. */
   public boolean isEmpty() {
     return owed.isEmpty();
   }

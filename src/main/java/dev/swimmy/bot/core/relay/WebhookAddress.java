@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * are accepted, and the bot's own HTTP intake URL ({@code http://127.0.0.1:9465/api/webhooks/{id}/{token}},
  * at the authority it listens on) as an alias of the same webhook, so a sender can be pointed at the
  * bot in one place. {@code toString} shows the id alone.
+ *
+ * @param id the webhook's id, a decimal snowflake
+ * @param token the webhook's token, never shown
  */
 public record WebhookAddress(String id, Secret token) {
   private static final Set<String> HOSTS =

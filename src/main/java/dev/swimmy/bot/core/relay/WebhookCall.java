@@ -27,10 +27,19 @@ public final class WebhookCall {
   /** What the call turned into. */
   public sealed interface Outcome {}
 
-  /** A call to queue; {@code waitForDiscord} ({@code ?wait=true}) asks to hold the answer until Discord's. */
+  /**
+   * A call to queue; {@code waitForDiscord} ({@code ?wait=true}) asks to hold the answer until Discord's.
+   *
+   * @param notification the notification to queue
+   * @param waitForDiscord whether the caller asked for {@code ?wait=true}
+   */
   public record Accepted(Notification notification, boolean waitForDiscord) implements Outcome {}
 
-  /** A call Discord would refuse, with its answer. */
+  /**
+   * A call Discord would refuse, with its answer.
+   *
+   * @param refusal the status and error body Discord would answer
+   */
   public record Refused(Refusal refusal) implements Outcome {}
 
   /**

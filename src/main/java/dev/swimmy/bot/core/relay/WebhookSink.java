@@ -7,6 +7,11 @@ package dev.swimmy.bot.core.relay;
  * {@link SinkOutcome.Failed}) and never put a token in any text they produce.
  */
 public interface WebhookSink {
+  /**
+   * Posts {@code payloadJson} to {@code webhook} and returns what came back, uninterpreted.
+   *
+   * @throws InterruptedException if the thread was interrupted while waiting for the answer
+   */
   SinkOutcome post(WebhookAddress webhook, String payloadJson) throws InterruptedException;
 
   /**

@@ -19,6 +19,7 @@ public final class Badge {
     return of(r.state());
   }
 
+  /** The emoji and word of {@code s}, e.g. {@code 🟠 STALE}. */
   public static String of(SourceState s) {
     return switch (s) {
       case OK -> "🟢 OK";
@@ -32,6 +33,7 @@ public final class Badge {
     };
   }
 
+  /** The embed colour ({@code 0xRRGGBB}) of {@code s}; neutral states are grey. */
   public static int colour(SourceState s) {
     return switch (s) {
       case OK -> 0x2ECC71;

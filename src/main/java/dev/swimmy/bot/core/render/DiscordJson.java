@@ -18,6 +18,7 @@ public final class DiscordJson {
 
   private DiscordJson() {}
 
+  /** {@code m} as Discord's message body, mentions off; a new node on each call. */
   public static ObjectNode toNode(Message m) {
     ObjectNode body = JSON.createObjectNode();
     if (!m.content().isEmpty()) {

@@ -10,15 +10,25 @@ import java.util.List;
  * one. Lengths are counted in UTF-16 units, which is never fewer than Discord's count.
  */
 public final class DiscordLimits {
+  /** Characters of message content. */
   public static final int CONTENT = 2000;
+  /** Embeds in one message. */
   public static final int EMBEDS = 10;
+  /** Characters of an embed title. */
   public static final int TITLE = 256;
+  /** Characters of an embed description. */
   public static final int DESCRIPTION = 4096;
+  /** Fields in one embed. */
   public static final int FIELDS = 25;
+  /** Characters of a field name. */
   public static final int FIELD_NAME = 256;
+  /** Characters of a field value. */
   public static final int FIELD_VALUE = 1024;
+  /** Characters of an embed footer. */
   public static final int FOOTER = 2048;
+  /** Characters of an embed author name. */
   public static final int AUTHOR = 256;
+  /** Characters of all embeds of one message together (titles, descriptions, field names and values, footers, authors). */
   public static final int TOTAL = 6000;
   /** Bytes of one uploaded file a bot may send to any guild (Discord's default upload limit, 10 MiB). */
   public static final int ATTACHMENT_BYTES = 10 * 1024 * 1024;

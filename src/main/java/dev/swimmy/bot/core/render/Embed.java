@@ -11,6 +11,10 @@ import java.util.Objects;
  * @param colour RGB, e.g. {@code 0x2ECC71}
  * @param image the embed's large image, e.g. {@code attachment://pnl-today.png} for a file sent with
  *     the message; "" for none. It does not count toward Discord's text limits.
+ * @param title the title, not null
+ * @param description the description, "" for none; not null
+ * @param fields the fields, in order; copied
+ * @param footer the footer text, "" for none; not null
  */
 public record Embed(String title, String description, int colour, List<Field> fields, String footer, String image) {
   public Embed {

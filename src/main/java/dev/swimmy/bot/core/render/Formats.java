@@ -16,9 +16,11 @@ import java.util.Locale;
  * time plus Discord's live relative markup, ages in words. A missing value is "—", never 0.
  */
 public final class Formats {
+  /** What a missing value reads as. */
   public static final String NONE = "—";
   /** An event the engine has not seen since it started (a heartbeat at cold start). */
   public static final String NONE_YET = "none yet";
+  /** The engine's and the operators' time zone, in which clock times are shown. */
   public static final ZoneId JST = ZoneId.of("Asia/Tokyo");
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'JST'").withZone(JST);
@@ -47,10 +49,15 @@ public final class Formats {
     return v == null ? NONE : grouped(new BigDecimal(v), 0);
   }
 
+  /** An integer with thousands separators: {@code 1,234,567}. */
   public static String count(long v) {
     return grouped(BigDecimal.valueOf(v), 0);
   }
 
+  /**
+   * A number rounded half away from zero to {@code decimals} places, with thousands separators;
+   * {@link #NONE} for null, and {@code NaN} or {@code Infinity} spelled out rather than hidden.
+   */
   public static String number(Double v, int decimals) {
     if (v == null || !Double.isFinite(v)) {
       return v == null ? NONE : String.valueOf(v);
@@ -58,22 +65,27 @@ public final class Formats {
     return number(BigDecimal.valueOf(v), decimals);
   }
 
+  /** A number rounded half away from zero to {@code decimals} places, with thousands separators; {@link #NONE} for null. */
   public static String number(BigDecimal v, int decimals) {
     return v == null ? NONE : grouped(v.setScale(decimals, RoundingMode.HALF_UP), decimals);
   }
 
+  /** A value already in percent, to one decimal place with a {@code %} sign: {@code 12.5%}. */
   public static String percent(Double v) {
     return v == null ? NONE : number(v, 1) + "%";
   }
 
+  /** A value already in percent, to one decimal place with a {@code %} sign: {@code 12.5%}. */
   public static String percent(BigDecimal v) {
     return v == null ? NONE : number(v, 1) + "%";
   }
 
+  /** The text itself, or {@link #NONE} when it is null or blank. */
   public static String text(String v) {
     return v == null || v.isBlank() ? NONE : v;
   }
 
+  /** {@code yes}, {@code no}, or {@link #NONE} for null. */
   public static String yesNo(Boolean v) {
     return v == null ? NONE : v ? "yes" : "no";
   }

@@ -3,13 +3,19 @@ package dev.swimmy.bot.core.render;
 import java.util.List;
 import java.util.Objects;
 
-/** A Discord message: plain content (may be empty) and embeds. */
+/**
+ * A Discord message: plain content (may be empty) and embeds.
+ *
+ * @param content the plain text, "" for none; not null
+ * @param embeds the embeds, in order; copied
+ */
 public record Message(String content, List<Embed> embeds) {
   public Message {
     Objects.requireNonNull(content, "content");
     embeds = List.copyOf(embeds);
   }
 
+  /** A message of {@code embeds} and no content. */
   public static Message of(Embed... embeds) {
     return new Message("", List.of(embeds));
   }

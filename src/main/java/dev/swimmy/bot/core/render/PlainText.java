@@ -4,6 +4,7 @@ package dev.swimmy.bot.core.render;
 public final class PlainText {
   private PlainText() {}
 
+  /** {@code m} as Markdown-like text: content, then each embed's title, description, fields and footer. */
   public static String of(Message m) {
     StringBuilder b = new StringBuilder();
     if (!m.content().isEmpty()) {

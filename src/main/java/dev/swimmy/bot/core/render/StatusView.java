@@ -28,6 +28,7 @@ public final class StatusView {
 
   private StatusView() {}
 
+  /** The {@code /status} message for {@code section} of {@code board}, within Discord's limits. */
   public static Message render(StatusBoard board, StatusSection section) {
     Embed embed = section == StatusSection.OVERVIEW ? overview(board) : section(board, section);
     return DiscordLimits.fit(Message.of(embed));

@@ -27,6 +27,7 @@ public sealed interface Sexp {
       items = List.copyOf(items);
     }
 
+    /** Whether this is the empty list, {@code nil}. */
     public boolean isNil() {
       return items.isEmpty();
     }
@@ -52,16 +53,19 @@ public sealed interface Sexp {
    * for an uninterned {@code #:name}.
    */
   record Sym(String pkg, String name) implements Sexp {
+    /** The package of keyword symbols ({@code :name}). */
     public static final String KEYWORD = "KEYWORD";
 
     public Sym {
       Objects.requireNonNull(name, "name");
     }
 
+    /** The keyword {@code :name}; {@code name} as interned, usually upper case. */
     public static Sym keyword(String name) {
       return new Sym(KEYWORD, name);
     }
 
+    /** Whether the symbol is in the keyword package. */
     public boolean isKeyword() {
       return KEYWORD.equals(pkg);
     }
@@ -101,6 +105,7 @@ public sealed interface Sexp {
       Objects.requireNonNull(value, "value");
     }
 
+    /** The integer {@code value}. */
     public static Int of(long value) {
       return new Int(BigInteger.valueOf(value));
     }
@@ -145,10 +150,12 @@ public sealed interface Sexp {
       }
     }
 
+    /** A double float; {@code value} must be finite. */
     public static Real ofDouble(double value) {
       return new Real(value, false);
     }
 
+    /** A single float, kept as the double of its shortest decimal form; {@code value} must be finite. */
     public static Real ofSingle(float value) {
       return new Real(ShortestFloat.of(value), true);
     }

@@ -38,6 +38,7 @@ public final class SexpMap {
     return key.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
+  /** Whether the key is there, even with the value {@code nil}. */
   public boolean has(String key) {
     return values.containsKey(normalize(key));
   }
@@ -47,6 +48,7 @@ public final class SexpMap {
     return values.get(normalize(key));
   }
 
+  /** The number of distinct keys (after normalising; repeated keys count once). */
   public int size() {
     return values.size();
   }
@@ -64,14 +66,17 @@ public final class SexpMap {
     return Collections.unmodifiableMap(out);
   }
 
+  /** A string value; empty when the key is absent or its value is not a string. */
   public Optional<String> string(String key) {
     return get(key) instanceof String s ? Optional.of(s) : Optional.empty();
   }
 
+  /** A numeric value ({@link Long}, {@link java.math.BigInteger} or {@link Double}); empty when absent or not a number. */
   public Optional<Number> number(String key) {
     return get(key) instanceof Number n ? Optional.of(n) : Optional.empty();
   }
 
+  /** A nested alist or plist; empty when the key is absent or its value is not a map. */
   public Optional<SexpMap> map(String key) {
     return get(key) instanceof SexpMap m ? Optional.of(m) : Optional.empty();
   }

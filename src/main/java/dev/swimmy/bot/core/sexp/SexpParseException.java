@@ -9,10 +9,15 @@ public final class SexpParseException extends Exception {
 
   /** What kind of failure; {@code END_OF_FILE} is what SBCL calls a truncated input. */
   public enum Kind {
+    /** The input ended inside a form, or before any. */
     END_OF_FILE,
+    /** Text Lisp's reader would not read: bad syntax or invalid UTF-8. */
     READER_ERROR,
+    /** Over {@link SexpLimits#maxBytes()}. */
     TOO_LARGE,
+    /** Nested deeper than {@link SexpLimits#maxDepth()}. */
     TOO_DEEP,
+    /** Syntax that evaluates or builds objects ({@code #.}, {@code #+}, backquote, ...), refused in data. */
     REFUSED
   }
 
@@ -20,6 +25,12 @@ public final class SexpParseException extends Exception {
   private final int line;
   private final int column;
 
+  /**
+   * @param kind what kind of failure
+   * @param what what went wrong, in a few words; it must not quote more than a few characters of input
+   * @param line 1-based line of the problem
+   * @param column 1-based column of the problem
+   */
   public SexpParseException(Kind kind, String what, int line, int column) {
     super(what + " at " + line + ":" + column);
     this.kind = kind;
@@ -27,6 +38,7 @@ public final class SexpParseException extends Exception {
     this.column = column;
   }
 
+  /** What kind of failure. */
   public Kind kind() {
     return kind;
   }

@@ -28,10 +28,12 @@ import java.util.function.Consumer;
 public final class SexpReader {
   private final SexpLimits limits;
 
+  /** A reader that refuses input beyond {@code limits}. */
   public SexpReader(SexpLimits limits) {
     this.limits = limits;
   }
 
+  /** A reader with {@link SexpLimits#DEFAULT}. */
   public SexpReader() {
     this(SexpLimits.DEFAULT);
   }
@@ -64,7 +66,12 @@ public final class SexpReader {
     NOT_A_LIST
   }
 
-  /** A streaming read's tree and what became of the streamed cell. */
+  /**
+   * A streaming read's tree and what became of the streamed cell.
+   *
+   * @param tree the form read, without the streamed items
+   * @param cell what became of the streamed cell
+   */
   public record Streamed(Sexp tree, Cell cell) {}
 
   /**

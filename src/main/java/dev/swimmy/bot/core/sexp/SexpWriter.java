@@ -21,12 +21,14 @@ import java.util.Locale;
 public final class SexpWriter {
   private SexpWriter() {}
 
+  /** {@code sexp} as the engine's printer writes it. */
   public static String write(Sexp sexp) {
     StringBuilder out = new StringBuilder();
     write(sexp, out);
     return out.toString();
   }
 
+  /** Appends {@code sexp}, as the engine's printer writes it, to {@code out}. */
   public static void write(Sexp sexp, StringBuilder out) {
     if (sexp instanceof Lst lst) {
       if (lst.isNil()) {

@@ -9,7 +9,11 @@ import java.util.Objects;
  * its relay queue, dead webhooks, delivery p95, and the bot process's own uptime and heap. They
  * are the bot's, not the engine's, and are labelled so.
  *
+ * @param queueLength messages queued in the relay
+ * @param deadWebhooks webhooks marked dead
  * @param deliveryP95 null until something was delivered
+ * @param uptime how long the bot process has run
+ * @param heapUsedBytes the bot's heap in use, in bytes
  * @param takenAt when the figures were taken (the bot's clock: these are live, not file, values)
  */
 public record BotFigures(

@@ -12,6 +12,7 @@ public sealed interface Issue {
    * {@code line} is 0 when there is no position.
    */
   record ParseFailure(String what, int line, int column) implements Issue {
+    /** A failure with no line and column (an I/O error, a missing own time). */
     public static ParseFailure unpositioned(String what) {
       return new ParseFailure(what, 0, 0);
     }
@@ -24,6 +25,7 @@ public sealed interface Issue {
 
   /** The file's {@code schema_version} is not the configured one; {@code found} null if absent. */
   record SchemaMismatch(int expected, Integer found) implements Issue {
+    /** The version found, as {@code v2}, or {@code none} when the file has no {@code schema_version}. */
     public String foundText() {
       return found == null ? "none" : "v" + found;
     }

@@ -129,6 +129,10 @@ public final class MarketHours {
   /**
    * One stretch of the calendar: {@code open} or closed from {@code since} (inclusive) to {@code
    * until} (exclusive).
+   *
+   * @param open whether the market is open in this stretch
+   * @param since its start, inclusive; not null
+   * @param until its end, exclusive; not null
    */
   public record Session(boolean open, Instant since, Instant until) {
     public Session {

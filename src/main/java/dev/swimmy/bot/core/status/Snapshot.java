@@ -19,8 +19,10 @@ import java.util.Objects;
  */
 public sealed interface Snapshot {
 
+  /** Which of the three status files this was read from. */
   SourceId source();
 
+  /** The file's {@code schema_version}. */
   int schemaVersion();
 
   /** When the source says its data was written. */
@@ -127,7 +129,9 @@ public sealed interface Snapshot {
   enum RunKind {
     /** No suffix: the strategy's own backtest. */
     FULL(""),
+    /** Suffix {@code _IS}: the in-sample run. */
     IN_SAMPLE("IS"),
+    /** Suffix {@code -OOS} or {@code _OOS}: the out-of-sample run. */
     OUT_OF_SAMPLE("OOS");
 
     private final String label;
@@ -147,12 +151,6 @@ public sealed interface Snapshot {
         return OUT_OF_SAMPLE;
       }
       return runName.endsWith("_IS") ? IN_SAMPLE : FULL;
-    }
-
-    /** The strategy's name: the run's name without its suffix. */
-    static String strategyName(String runName) {
-      RunKind k = of(runName);
-      return k == FULL ? runName : runName.substring(0, runName.length() - k.label.length() - 1);
     }
   }
 

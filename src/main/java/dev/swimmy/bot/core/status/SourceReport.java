@@ -10,14 +10,19 @@ import java.util.Optional;
  * own when it read well, else the last good one), how old that snapshot's own time is, and the
  * issue behind a non-OK state.
  *
+ * @param source which source
+ * @param state its state at {@code now}
  * @param shown the snapshot to show, null when there is none at all
  * @param shownIsLastGood true when {@code shown} is an earlier good read, not the file as it is
  * @param shownFromDisk true when {@code shown} was reloaded from disk after a restart
  * @param issue why the file is not the current snapshot; null for OK, STALE and CLOCK_SKEW
+ * @param now the moment of the report
+ * @param staleAfter how old the own time may be before the source is STALE
  * @param required false for a source the engine may not write at all: missing, it is {@code
  *     NOT_WRITTEN}, not {@code MISSING}
  * @param market where {@code now} falls in the source's market calendar; null when the source
  *     has none (or its calendar is {@link MarketHours#always()})
+ *
  */
 public record SourceReport(
     SourceId source,
@@ -91,10 +96,12 @@ public record SourceReport(
     return required && silent && (market == null || market.open());
   }
 
+  /** The snapshot to show (the file's own or the last good one); empty when there is none. */
   public Optional<Snapshot> snapshot() {
     return Optional.ofNullable(shown);
   }
 
+  /** Why the file is not the current snapshot; empty for OK, STALE and CLOCK_SKEW. */
   public Optional<Issue> problem() {
     return Optional.ofNullable(issue);
   }

@@ -26,10 +26,6 @@ public enum SourceState {
   /** The file is not there; the last good snapshot (if any) is shown with its age. */
   MISSING;
 
-  public boolean worseThan(SourceState other) {
-    return compareTo(other) > 0;
-  }
-
   /** False for OK and the neutral states, which leave a view green and raise nothing. */
   public boolean isProblem() {
     return this != OK && this != MARKET_CLOSED && this != NOT_WRITTEN;

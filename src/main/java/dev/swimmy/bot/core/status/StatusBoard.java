@@ -8,6 +8,12 @@ import java.util.Objects;
 /**
  * The three sources' reports taken at one moment, {@code now}: what every view renders, with the
  * bot's own figures ({@code bot}, null where the bot is not running, as in {@code render}).
+ *
+ * @param liveStatus the live status report, not null
+ * @param systemMetrics the system metrics report, not null
+ * @param backtestCache the backtest cache report, not null
+ * @param now when the reports were taken, not null
+ * @param bot the bot's own figures; null where the bot is not running
  */
 public record StatusBoard(
     SourceReport liveStatus,
@@ -28,10 +34,12 @@ public record StatusBoard(
     this(liveStatus, systemMetrics, backtestCache, now, null);
   }
 
+  /** The three reports: live status, system metrics, backtest cache. */
   public List<SourceReport> reports() {
     return List.of(liveStatus, systemMetrics, backtestCache);
   }
 
+  /** The report of {@code id}; never null. */
   public SourceReport report(SourceId id) {
     return switch (id) {
       case LIVE_STATUS -> liveStatus;

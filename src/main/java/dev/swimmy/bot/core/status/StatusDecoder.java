@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class StatusDecoder {
   private final SexpReader reader;
 
+  /** A decoder whose reader refuses files beyond {@code limits}. */
   public StatusDecoder(SexpLimits limits) {
     this.reader = new SexpReader(limits);
   }
@@ -47,6 +48,7 @@ public final class StatusDecoder {
   /** Opens a status file's bytes from their start; may be called twice for one read. */
   @FunctionalInterface
   public interface Input {
+    /** A new stream over the file's bytes; the caller closes it. */
     InputStream open() throws IOException;
   }
 
@@ -92,6 +94,12 @@ public final class StatusDecoder {
     return bad(new Issue.ParseFailure(what, e.line(), e.column()));
   }
 
+  /**
+   * Decodes a tree already read: checks it is an alist with {@code expectedSchema}, then decodes
+   * {@code source}'s snapshot. A bad form or schema is an outcome, not an exception.
+   *
+   * @param fileMtime the file's modification time, the backtest cache's own time when it has no entries
+   */
   public ReadOutcome decode(SourceId source, Sexp tree, int expectedSchema, Instant fileMtime) {
     return decode(source, tree, null, false, expectedSchema, fileMtime);
   }

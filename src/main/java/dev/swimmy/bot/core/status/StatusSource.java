@@ -7,6 +7,7 @@ package dev.swimmy.bot.core.status;
  */
 public interface StatusSource {
 
+  /** Which source this is. */
   SourceId id();
 
   /** The source's report at the implementation's clock's "now". */

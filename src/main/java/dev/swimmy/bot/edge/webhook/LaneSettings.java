@@ -45,9 +45,4 @@ public record LaneSettings(
     return new LaneSettings(maxAge, maxConcurrentRequests, claimBatch, coalesce, backoffBase,
         backoffCap, invalidRequestLimit, rateLimitMargin, d, digestMax);
   }
-
-  public LaneSettings withInvalidRequestLimit(int limit) {
-    return new LaneSettings(maxAge, maxConcurrentRequests, claimBatch, coalesce, backoffBase,
-        backoffCap, limit, rateLimitMargin, pollInterval, digestMax);
-  }
 }
