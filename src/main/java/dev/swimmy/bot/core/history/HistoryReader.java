@@ -23,6 +23,16 @@ public interface HistoryReader {
   /** The relay minutes starting in {@code within}. */
   List<RelayMinute> relayMinutes(Interval within);
 
+  /**
+   * A number that changes after every write or prune that may change what the other methods
+   * answer, so a reader may keep what it computed from them while the number stays the same (it
+   * must read the number before it reads the rows). Negative when the store keeps no such number;
+   * then nothing read from it may be kept.
+   */
+  default long version() {
+    return -1;
+  }
+
   /** A figure of the live status that a chart draws over time. */
   enum Figure {
     /** Today's PnL, in yen. */

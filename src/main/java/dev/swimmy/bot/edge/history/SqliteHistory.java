@@ -67,6 +67,8 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final AtomicLong overflows = new AtomicLong();
   private final AtomicLong writeFailures = new AtomicLong();
+  /** Bumped after each write or prune, so the charts redraw only when the rows may have changed. */
+  private final AtomicLong version = new AtomicLong();
   private final Thread thread;
   /** Guards {@link #writer}; never held by a {@code record*} caller. */
   private final Object writerLock = new Object();
@@ -333,6 +335,7 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
       LOG.error("history: cannot write {} item(s) to {}: {}", batch.size(), file, e.getMessage());
       rollback();
     } finally {
+      version.incrementAndGet(); // after the commit (or rollback): a reader that saw the old number rereads
       for (Object o : batch) {
         if (o instanceof Flush f) {
           f.done().countDown();
@@ -388,6 +391,8 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
       writeFailures.incrementAndGet();
       LOG.error("history: cannot prune {}: {}", file, e.getMessage());
       rollback();
+    } finally {
+      version.incrementAndGet();
     }
     if (deleted > 0) {
       LOG.info("history: pruned {} row(s) older than {} or past {} rows per table ({})", deleted, cutoff,
@@ -418,6 +423,11 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
   }
 
   // ---- reading: any thread, own connection ----
+
+  @Override
+  public long version() {
+    return version.get();
+  }
 
   @Override
   public List<StatusVersion> versions(Interval within) {
