@@ -55,6 +55,19 @@ class HistoryWiringTest {
       await().atMost(Duration.ofSeconds(30)).until(() -> daemon.charts().pnlToday(Instant.now()).isPresent());
       ChartImage today = daemon.charts().pnlToday(Instant.now()).orElseThrow();
       assertThat(today.png()).isNotEmpty();
+      // the operator's page shows the same picture the history drew, served by the real admin server
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      String base = "http://127.0.0.1:" + daemon.adminPort();
+      String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/panel")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(page).contains("/panel/chart/" + today.fileName());
+      java.net.http.HttpResponse<byte[]> png = http.send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create(base + "/panel/chart/" + today.fileName())).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(png.statusCode()).isEqualTo(200);
+      java.awt.image.BufferedImage served = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+      assertThat(served.getWidth()).isEqualTo(today.width());
+      assertThat(served.getHeight()).isEqualTo(today.height());
       await().atMost(Duration.ofSeconds(90)).until(() -> daemon.charts().relay24h(Instant.now().plusSeconds(60)).isPresent());
     } finally {
       daemon.stop();
