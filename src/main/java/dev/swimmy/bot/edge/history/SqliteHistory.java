@@ -67,7 +67,10 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final AtomicLong overflows = new AtomicLong();
   private final AtomicLong writeFailures = new AtomicLong();
-  /** Bumped after each write or prune, so the charts redraw only when the rows may have changed. */
+  /**
+   * Bumped after each batch of rows written and each prune that deleted rows, so the charts redraw
+   * only when the rows may have changed (a flush alone or an empty prune leaves it).
+   */
   private final AtomicLong version = new AtomicLong();
   private final Thread thread;
   /** Guards {@link #writer}; never held by a {@code record*} caller. */
@@ -335,7 +338,9 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
       LOG.error("history: cannot write {} item(s) to {}: {}", batch.size(), file, e.getMessage());
       rollback();
     } finally {
-      version.incrementAndGet(); // after the commit (or rollback): a reader that saw the old number rereads
+      if (batch.stream().anyMatch(o -> !(o instanceof Flush))) {
+        version.incrementAndGet(); // after the commit (or rollback): a reader that saw the old number rereads
+      }
       for (Object o : batch) {
         if (o instanceof Flush f) {
           f.done().countDown();
@@ -391,10 +396,9 @@ public final class SqliteHistory implements HistoryReader, AutoCloseable {
       writeFailures.incrementAndGet();
       LOG.error("history: cannot prune {}: {}", file, e.getMessage());
       rollback();
-    } finally {
-      version.incrementAndGet();
     }
     if (deleted > 0) {
+      version.incrementAndGet(); // only rows gone change a chart: the prune at open and each hour mostly deletes none
       LOG.info("history: pruned {} row(s) older than {} or past {} rows per table ({})", deleted, cutoff,
           retention.maxRows(), Retention.OVERFLOW_POLICY);
     }

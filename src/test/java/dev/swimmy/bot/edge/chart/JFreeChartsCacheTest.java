@@ -75,10 +75,21 @@ class JFreeChartsCacheTest {
       assertThat(charts.plansMade()).isEqualTo(4);
 
       before = history.version();
-      history.pruneNow();
-      assertThat(history.version()).isGreaterThan(before); // a prune may change the rows too
+      assertThat(history.flush(WAIT)).isTrue();
+      assertThat(history.pruneNow()).isZero();
+      assertThat(history.version()).isEqualTo(before); // a flush alone or a prune that deleted nothing
       charts.pnlToday(NOW.plusSeconds(65));
+      assertThat(charts.plansMade()).isEqualTo(4);
+
+      history.recordVersion(statusAt(NOW.minus(Retention.DEFAULT_KEEP).minusSeconds(60), 5));
+      assertThat(history.flush(WAIT)).isTrue();
+      charts.pnlToday(NOW.plusSeconds(66));
       assertThat(charts.plansMade()).isEqualTo(5);
+      before = history.version();
+      assertThat(history.pruneNow()).isEqualTo(1);
+      assertThat(history.version()).isGreaterThan(before); // rows gone may change a chart too
+      charts.pnlToday(NOW.plusSeconds(67));
+      assertThat(charts.plansMade()).isEqualTo(6);
     }
   }
 
