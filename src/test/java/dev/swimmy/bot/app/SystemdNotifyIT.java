@@ -80,6 +80,12 @@ class SystemdNotifyIT {
           .failFast("daemon exited; log:\n" + child.logText(), () -> !child.process().isAlive())
           .until(() -> systemd.with("WATCHDOG=1").size() >= 2);
       assertThat(systemd.with("READY=1")).hasSize(1);
+      // The unit's -XX:-UsePerfData, as its comment promises: jps, which lists this test's own JVM,
+      // does not list the bot; jcmd PID still answers.
+      long pid = child.process().pid();
+      assertThat(jdkTool("jps", "-q")).as("jps lists this test's JVM").contains(Long.toString(ProcessHandle.current().pid()))
+          .as("jps does not list the bot (pid %d)", pid).doesNotContain(Long.toString(pid));
+      assertThat(jdkTool("jcmd", Long.toString(pid), "VM.uptime")).as("jcmd PID VM.uptime").isNotEmpty();
 
       int exit = child.terminate(Duration.ofSeconds(60));
       assertThat(exit).as("exit status after SIGTERM; log:%n%s", child.logText()).isZero();
@@ -87,6 +93,18 @@ class SystemdNotifyIT {
       assertThat(last).as("the last datagram").contains("STOPPING=1");
       assertThat(child.log()).anyMatch(l -> l.contains("stopped instance lock"));
     }
+  }
+
+  /** Runs a tool of the JDK running this test; its output lines, or a failure if it does not exit 0. */
+  private static List<String> jdkTool(String tool, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("%s exited; output:%n%s", command, out).isTrue();
+    assertThat(p.exitValue()).as("%s exit status; output:%n%s", command, out).isZero();
+    return out.lines().map(String::strip).toList();
   }
 
   private Path config() throws Exception {

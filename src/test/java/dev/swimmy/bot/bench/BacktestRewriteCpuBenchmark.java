@@ -1,5 +1,6 @@
 package dev.swimmy.bot.bench;
 
+import dev.swimmy.bot.testing.JarChild;
 import dev.swimmy.bot.testing.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
@@ -64,7 +65,7 @@ public final class BacktestRewriteCpuBenchmark {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>();
     command.add(java);
-    command.addAll(unitJvmOptions());
+    command.addAll(JarChild.unitJvmOptions());
     command.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
     Process child = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(home.resolve("bot.log").toFile()).start();
@@ -73,7 +74,7 @@ public final class BacktestRewriteCpuBenchmark {
     try {
       awaitPanel(http, panel, child);
       System.out.printf(Locale.ROOT, "cache %,d bytes; bot pid %d ready (JVM options %s); rewriting every 1 s, %d s warm-up, %d s measured%n",
-          cache.length, child.pid(), unitJvmOptions(), warmup, seconds);
+          cache.length, child.pid(), JarChild.unitJvmOptions(), warmup, seconds);
       rewrite(http, panel, cache, target, warmup);
       String loadBefore = load();
       long readBefore = bytesRead(child);
@@ -91,17 +92,6 @@ public final class BacktestRewriteCpuBenchmark {
       child.destroy();
       child.waitFor();
     }
-  }
-
-  /** The JVM options of the shipped systemd unit's {@code ExecStart} (heap bound included). */
-  static List<String> unitJvmOptions() throws IOException {
-    for (String line : Files.readAllLines(Path.of("config/swimmy-bot.service"))) {
-      if (line.startsWith("ExecStart=")) {
-        List<String> words = List.of(line.substring("ExecStart=".length()).trim().split("\\s+"));
-        return words.subList(1, words.indexOf("-jar"));
-      }
-    }
-    throw new IllegalStateException("no ExecStart in config/swimmy-bot.service");
   }
 
   /** Rewrites the cache by atomic rename once a second and asks for /panel every 5 s. */

@@ -9,19 +9,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged daemon as systemd runs it: {@code java -jar target/swimmy-bot.jar --config PATH} in
- * its own JVM, with the environment the test gives it (none of the test's own {@code SWIMMY_*},
+ * The packaged daemon as systemd runs it: {@code java OPTIONS -jar target/swimmy-bot.jar --config
+ * PATH} in its own JVM, OPTIONS being the shipped unit's own ({@link #unitJvmOptions()}: heap
+ * bounds, exit on out-of-memory, no perf data), with the environment the test gives it (none of the test's own {@code SWIMMY_*},
  * credential or systemd variables leak in), its log collected line by line. The jar's path comes
  * from Failsafe's {@code swimmy.jar}, so *IT tests run it after {@code package}.
  */
 public final class JarChild implements AutoCloseable {
   private static final int MAX_LOG_LINES = 100_000;
+  private static final Path UNIT = Path.of("config/swimmy-bot.service");
 
   private final Process process;
   private final List<String> log = new CopyOnWriteArrayList<>();
@@ -42,11 +45,26 @@ public final class JarChild implements AutoCloseable {
     return jar;
   }
 
+  /**
+   * The JVM options of {@code config/swimmy-bot.service}'s {@code ExecStart} (between {@code java}
+   * and {@code -jar}), so what the tests and benchmarks run is what the unit deploys.
+   */
+  public static List<String> unitJvmOptions() throws IOException {
+    for (String line : Files.readAllLines(UNIT)) {
+      if (line.startsWith("ExecStart=")) {
+        List<String> words = List.of(line.substring("ExecStart=".length()).trim().split("\\s+"));
+        return words.subList(1, words.indexOf("-jar"));
+      }
+    }
+    throw new IllegalStateException("no ExecStart in " + UNIT);
+  }
+
   public static JarChild start(Path config, Map<String, String> env) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-jar", jar().toString(), "--config", config.toString())
-        .redirectErrorStream(true);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(unitJvmOptions());
+    command.addAll(List.of("-jar", jar().toString(), "--config", config.toString()));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().keySet().removeIf(k -> k.startsWith("SWIMMY_") || k.equals("CREDENTIALS_DIRECTORY")
         || k.equals("NOTIFY_SOCKET") || k.startsWith("WATCHDOG_"));
     pb.environment().putAll(env);
