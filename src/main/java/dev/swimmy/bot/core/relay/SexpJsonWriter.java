@@ -3,7 +3,6 @@ package dev.swimmy.bot.core.relay;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.swimmy.bot.core.sexp.SexpMap;
 import java.io.IOException;
@@ -42,7 +41,7 @@ final class SexpJsonWriter {
 
   /** The JSON as text (the message body). */
   String text(SexpMap map) {
-    SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
+    SegmentedStringWriter out = new SegmentedStringWriter(factory._getBufferRecycler());
     try {
       try (JsonGenerator g = factory.createGenerator(out)) {
         value(g, map);
@@ -58,7 +57,7 @@ final class SexpJsonWriter {
    * generator writes a surrogate pair as two escapes, where text holds the character itself.
    */
   byte[] utf8(SexpMap map) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(new BufferRecycler())) {
+    try (ByteArrayBuilder out = new ByteArrayBuilder(factory._getBufferRecycler())) {
       try (JsonGenerator g = factory.createGenerator(out)) {
         value(g, map);
       }
