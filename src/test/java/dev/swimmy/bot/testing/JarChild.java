@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged daemon as systemd runs it: {@code java OPTIONS -jar target/swimmy-bot.jar --config
  * PATH} in its own JVM, OPTIONS being the shipped unit's own ({@link #unitJvmOptions()}: heap
- * bounds, exit on out-of-memory, no perf data), with the environment the test gives it (none of the test's own {@code SWIMMY_*},
- * credential or systemd variables leak in), its log collected line by line. The jar's path comes
+ * bounds, exit on out-of-memory, no perf data), with the environment the test gives it (none of
+ * the test's own {@code SWIMMY_*}, credential or systemd variables leak in), its log collected
+ * line by line. The jar's path comes
  * from Failsafe's {@code swimmy.jar}, so *IT tests run it after {@code package}.
  */
 public final class JarChild implements AutoCloseable {
